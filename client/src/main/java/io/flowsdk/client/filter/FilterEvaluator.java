@@ -241,7 +241,7 @@ public final class FilterEvaluator {
             }
             return false;
         }
-        boolean exact = caseExact.contains(prefix + normalizePath(c.attributePath()));
+        boolean exact = !caseExact.isEmpty() && caseExact.contains(prefix + normalizePath(c.attributePath()));
         for (JsonElement v : values) {
             if (v.isJsonPrimitive() && comparePrimitive(v.getAsJsonPrimitive(), op, expected, exact)) {
                 return true;

@@ -191,6 +191,20 @@ class FilterBuilderTest {
     }
 
     @Test
+    void numbersWhoseRenderingCouldNotBeParsedAreRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Filter.eq("n", new BigDecimal(java.math.BigInteger.TEN, Integer.MIN_VALUE + 1)));
+        assertThrows(IllegalArgumentException.class, () -> Filter.eq("n", new BigDecimal("1e-1000000000")));
+        assertThrows(IllegalArgumentException.class,
+                () -> Filter.eq("n", new BigDecimal(java.math.BigInteger.ONE, Integer.MAX_VALUE)));
+        Filter max = Filter.eq("n", new BigDecimal("9.99e999999999"));
+        assertEquals("n eq 9.99E+999999999", max.toString());
+        assertEquals(max, Filter.parse(max.toString()));
+        Filter min = Filter.eq("n", new BigDecimal("-1e-999999999"));
+        assertEquals(min, Filter.parse(min.toString()));
+    }
+
+    @Test
     void andOrNeedTwoOperands() {
         assertThrows(IllegalArgumentException.class, () -> new Filter.And(List.of(A)));
         assertThrows(IllegalArgumentException.class, () -> new Filter.Or(List.of()));

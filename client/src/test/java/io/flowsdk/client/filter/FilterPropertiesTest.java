@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Assertions;
 
 /** Property tests: parse(toString(f)) equals f for random trees, and the parser never fails badly. */
@@ -25,6 +26,19 @@ class FilterPropertiesTest {
         Assertions.assertEquals(filter, parsed, rendered);
         Assertions.assertEquals(filter.hashCode(), parsed.hashCode(), rendered);
         Assertions.assertEquals(rendered, parsed.toString(), "rendering is stable");
+        // the generator must really produce the interesting shapes
+        Statistics.label("value path").collect(rendered.contains("]"));
+        Statistics.label("not").collect(rendered.contains("not ("));
+        Statistics.label("or inside and").collect(rendered.contains(" and ("));
+        Statistics.label("urn prefix").collect(rendered.contains("urn:"));
+        Statistics.label("escape").collect(rendered.contains("\\"));
+        Statistics.label("date-time").collect(rendered.matches("(?s).*\"[0-9]{4}-[0-9]{2}-[0-9]{2}T.*"));
+        Statistics.label("value path").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("not").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("or inside and").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("urn prefix").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("escape").coverage(c -> c.check(true).percentage(p -> p > 5));
+        Statistics.label("date-time").coverage(c -> c.check(true).percentage(p -> p > 5));
     }
 
     @Property(tries = 1000)
@@ -208,7 +222,8 @@ class FilterPropertiesTest {
     Arbitrary<BigDecimal> numbers() {
         return Combinators.combine(
                 Arbitraries.bigIntegers().between(BigInteger.TEN.pow(40).negate(), BigInteger.TEN.pow(40)),
-                Arbitraries.integers().between(-100_000, 100_000))
+                Arbitraries.oneOf(Arbitraries.integers().between(-100_000, 100_000),
+                        Arbitraries.integers().between(-999_999_000, 999_999_000)))
                 .as(BigDecimal::new);
     }
 
