@@ -205,6 +205,17 @@ class FilterBuilderTest {
     }
 
     @Test
+    void nodesAreImmutable() {
+        List<Filter> operands = new ArrayList<>(List.of(A, B));
+        Filter.And and = new Filter.And(operands);
+        operands.add(C);
+        assertEquals(List.of(A, B), and.filters(), "defensive copy");
+        assertThrows(UnsupportedOperationException.class, () -> and.filters().add(C));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((Filter.Or) Filter.or(A, B)).filters().remove(0));
+    }
+
+    @Test
     void andOrNeedTwoOperands() {
         assertThrows(IllegalArgumentException.class, () -> new Filter.And(List.of(A)));
         assertThrows(IllegalArgumentException.class, () -> new Filter.Or(List.of()));
