@@ -61,29 +61,28 @@ public record Projection(List<String> attributes, List<String> excluded) {
 
   private static void copyPath(JsonObject from, JsonObject to, String path) {
     String[] parts = path.split("\\.");
-    JsonObject src = from;
-    JsonObject dst = to;
+    String[] names = new String[parts.length];
+    JsonElement value = from;
     for (int i = 0; i < parts.length; i++) {
-      String name = Json.memberName(src, parts[i]);
-      if (name == null) {
+      if (value == null || !value.isJsonObject()) {
         return;
       }
-      JsonElement value = src.get(name);
-      if (i == parts.length - 1) {
-        dst.add(name, value.deepCopy());
+      names[i] = Json.memberName(value.getAsJsonObject(), parts[i]);
+      if (names[i] == null) {
         return;
       }
-      if (!value.isJsonObject()) {
-        return;
-      }
-      JsonElement existing = dst.get(name);
+      value = value.getAsJsonObject().get(names[i]);
+    }
+    JsonObject dst = to;
+    for (int i = 0; i < names.length - 1; i++) {
+      JsonElement existing = dst.get(names[i]);
       if (existing == null || !existing.isJsonObject()) {
         existing = new JsonObject();
-        dst.add(name, existing);
+        dst.add(names[i], existing);
       }
-      src = value.getAsJsonObject();
       dst = existing.getAsJsonObject();
     }
+    dst.add(names[names.length - 1], value.deepCopy());
   }
 
   private static void removePath(JsonObject target, String path) {
