@@ -1,0 +1,98 @@
+package io.flowsdk.client;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why a change is made: the optional {@code reason} and {@code correlation} query parameters
+ * that every mutating call (create, complete, cancel) accepts. Immutable.
+ *
+ * <pre>{@code
+ * client.tasks().complete("t-1", Map.of("approved", true),
+ *         Change.reason("approved by manager").withCorrelation("/tickets/42"));
+ * // POST /flows/tasks/t-1/.complete?reason=approved%20by%20manager&correlation=%2Ftickets%2F42
+ * }</pre>
+ */
+public final class Change {
+    private static final Change NONE = new Change(null, null);
+
+    private final String reason;
+    private final String correlation;
+
+    private Change(String reason, String correlation) {
+        this.reason = reason;
+        this.correlation = correlation;
+    }
+
+    /** @return a change with neither reason nor correlation (no query parameters are sent) */
+    public static Change none() {
+        return NONE;
+    }
+
+    /**
+     * @param reason a descriptive reason of the change, not null
+     * @return a change with this reason
+     */
+    public static Change reason(String reason) {
+        return new Change(Objects.requireNonNull(reason, "reason"), null);
+    }
+
+    /**
+     * @param correlation the identifier of an external resource this change correlates to, not null
+     * @return a change with this correlation
+     */
+    public static Change correlation(String correlation) {
+        return new Change(null, Objects.requireNonNull(correlation, "correlation"));
+    }
+
+    /**
+     * @param reason      the reason, or {@code null} for none
+     * @param correlation the correlation, or {@code null} for none
+     * @return a change with both
+     */
+    public static Change of(String reason, String correlation) {
+        return new Change(reason, correlation);
+    }
+
+    /**
+     * @param reason the reason, not null
+     * @return a copy with this reason
+     */
+    public Change withReason(String reason) {
+        return new Change(Objects.requireNonNull(reason, "reason"), correlation);
+    }
+
+    /**
+     * @param correlation the correlation, not null
+     * @return a copy with this correlation
+     */
+    public Change withCorrelation(String correlation) {
+        return new Change(reason, Objects.requireNonNull(correlation, "correlation"));
+    }
+
+    /** @return the reason, if set */
+    public Optional<String> reasonValue() {
+        return Optional.ofNullable(reason);
+    }
+
+    /** @return the correlation, if set */
+    public Optional<String> correlationValue() {
+        return Optional.ofNullable(correlation);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Change && Objects.equals(reason, ((Change) o).reason)
+                && Objects.equals(correlation, ((Change) o).correlation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(reason, correlation);
+    }
+
+    @Override
+    public String toString() {
+        return "Change{reason=" + reason + ", correlation=" + correlation + "}";
+    }
+}

@@ -1,0 +1,107 @@
+package io.flowsdk.client;
+
+import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.model.FlowCancel;
+import io.flowsdk.client.model.FlowInstance;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * The flow-instance endpoints ({@code /flows/}). Obtained from {@link FlowsClient#flows()};
+ * thread-safe.
+ *
+ * <pre>{@code
+ * FlowInstance f = client.flows().get("flow-1");                 // GET /flows/flow-1
+ * FlowCancellation c = client.flows().cancel("flow-1");          // POST /flows/flow-1/.cancel
+ * if (c.isPartial()) { ... c.notCanceledJobs() ... }             // 207 Multi-Status
+ * }</pre>
+ *
+ * <p>Flow-instance ids share the path space with the task collection ({@code /flows/tasks}), so
+ * the id {@code tasks} is refused with {@link IllegalArgumentException}, like a blank id,
+ * {@code .} and {@code ..}. Any other id is sent as exactly one percent-encoded path segment.
+ */
+public final class Flows {
+    private final Resource<FlowInstance> resource;
+    private final ListEndpoint<FlowInstance, ?> list;
+
+    Flows(Resource<FlowInstance> resource, ListEndpoint<FlowInstance, ?> list) {
+        this.resource = resource;
+        this.list = list;
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @return the flow instance
+     * @throws io.flowsdk.client.error.NotFoundException if there is no such flow instance
+     */
+    public FlowInstance get(String flowInstanceId) {
+        return resource.get(flowInstanceId);
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @return the flow instance, or empty on 404
+     */
+    public Optional<FlowInstance> find(String flowInstanceId) {
+        return resource.find(flowInstanceId);
+    }
+
+    /** @return a lazy query over all flow instances ({@code GET /flows/}, with its trailing slash) */
+    public Query<FlowInstance> list() {
+        return new Query<>(list);
+    }
+
+    /**
+     * Cancels a flow instance and its jobs: sends {@code {}}. 200 and 207 both return normally;
+     * ask {@link FlowCancellation#isPartial()} or call {@link FlowCancellation#orThrow()}.
+     *
+     * @param flowInstanceId the flow instance's id
+     * @return what was and was not cancelled
+     */
+    public FlowCancellation cancel(String flowInstanceId) {
+        return cancel(flowInstanceId, Change.none());
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @param change         the reason and correlation to record
+     * @return what was and was not cancelled
+     */
+    public FlowCancellation cancel(String flowInstanceId, Change change) {
+        Pipeline.Result<FlowCancel> r = resource.postAction(flowInstanceId, ".cancel", Map.of(), change,
+                FlowCancel.class);
+        FlowCancel body = r.value();
+        return new FlowCancellation(r.statusCode(), body.getFlowId(), body.getFlowStatus(), body.getCanceledJobs(),
+                body.getNotCanceledJobs(), body.getTaskIds());
+    }
+
+    /**
+     * Polls the flow instance until {@code condition} holds (backoff with jitter from 1 s up to 30 s).
+     *
+     * @param flowInstanceId the flow instance's id
+     * @param condition      the state to wait for, for example {@code f -> f.getEndedAt() != null}
+     * @param timeout        how long to wait
+     * @return the first value that satisfied the condition
+     * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last value seen
+     */
+    public FlowInstance await(String flowInstanceId, Predicate<? super FlowInstance> condition, Duration timeout) {
+        return resource.await(flowInstanceId, condition, timeout);
+    }
+
+    /** Like {@link #await} but returns at once; polls without holding a thread while it waits. */
+    public CompletableFuture<FlowInstance> awaitAsync(String flowInstanceId, Predicate<? super FlowInstance> condition,
+                                                      Duration timeout) {
+        return resource.awaitAsync(flowInstanceId, condition, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "Flows{/flows/}";
+    }
+}

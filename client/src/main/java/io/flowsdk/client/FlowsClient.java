@@ -1,0 +1,377 @@
+package io.flowsdk.client;
+
+import io.flowsdk.client.internal.Ids;
+import io.flowsdk.client.internal.JsonCodec;
+import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.internal.Secrets;
+import io.flowsdk.client.internal.Tokens;
+import io.flowsdk.client.internal.Version;
+import io.flowsdk.client.model.FlowInstance;
+import io.flowsdk.client.model.FlowInstancesList;
+import io.flowsdk.client.model.Task;
+import io.flowsdk.client.model.TasksList;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.logging.HttpLoggingInterceptor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The entry point of the Flows SDK: a thread-safe client for the Flows and Tasks endpoints.
+ * Build one per API and share it; close it when done.
+ *
+ * <pre>{@code
+ * try (FlowsClient client = FlowsClient.builder()
+ *         .baseUrl("https://acme.example.com/api/v1")
+ *         .bearerToken(System.getenv("FLOWS_TOKEN"))
+ *         .build()) {
+ *     for (Task t : client.tasks().list().filter(Filter.eq("status", "pending"))) {
+ *         System.out.println(t.getId() + " " + t.getDisplayName());
+ *     }
+ *     FlowCancellation c = client.flows().cancel("flow-1");
+ *     if (c.isPartial()) {
+ *         System.out.println("not cancelled: " + c.notCanceledJobs());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every call goes through one pipeline: bearer token (fetched per request from the
+ * {@link Builder#tokenProvider(Supplier) token provider}, so rotated tokens are picked up),
+ * {@code User-Agent: flows-java/<version> [your suffix]}, JSON, timeouts, retries per
+ * {@link RetryPolicy}, and typed exceptions from {@code io.flowsdk.client.error}. The token never
+ * appears in any message, {@code toString()} or log line.
+ */
+public final class FlowsClient implements AutoCloseable {
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    private final HttpUrl baseUrl;
+    private final OkHttpClient http;
+    private final boolean ownsHttp;
+    private final Pipeline pipeline;
+    private final ThreadPoolExecutor asyncExecutor;
+    private final RetryPolicy retryPolicy;
+    private final Duration timeout;
+    private final String userAgent;
+    private final Tasks tasks;
+    private final Flows flows;
+
+    private FlowsClient(Builder b, HttpUrl baseUrl) {
+        this.baseUrl = baseUrl;
+        this.retryPolicy = b.retryPolicy;
+        this.timeout = b.timeout;
+        this.userAgent = "flows-java/" + Version.get() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
+        this.ownsHttp = b.httpClient == null;
+        OkHttpClient.Builder hb = ownsHttp ? new OkHttpClient.Builder()
+                .connectTimeout(min(Duration.ofSeconds(10), b.timeout))
+                .readTimeout(b.timeout)
+                .writeTimeout(b.timeout)
+                : b.httpClient.newBuilder();
+        // The pipeline is the only retry layer: OkHttp's silent retries would duplicate requests.
+        hb.retryOnConnectionFailure(false);
+        hb.addNetworkInterceptor(Pipeline.sendTracker());
+        if (b.httpLog != null) {
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(b.httpLog::accept);
+            logging.redactHeader("Authorization");
+            logging.redactHeader("Cookie");
+            logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
+            hb.addNetworkInterceptor(logging);
+        }
+        this.http = hb.build();
+        AtomicInteger n = new AtomicInteger();
+        this.asyncExecutor = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "flows-async-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Supplier<String> tokens = b.tokenProvider;
+        this.pipeline = new Pipeline(http, baseUrl, tokens, userAgent, b.retryPolicy, b.timeout, b.totalTimeout,
+                new JsonCodec(), b.sleeper, b.clock, b.random);
+
+        ListEndpoint<Task, TasksList> taskList = new ListEndpoint<>(pipeline, TasksList.class,
+                TasksList::getResources, TasksList::getTotalResults, TasksList::getStartIndex,
+                TasksList::getItemsPerPage, Task::getId, "flows", "tasks");
+        this.tasks = new Tasks(new Resource<>(pipeline, Task.class, "task", id -> Ids.require(id, "taskId"),
+                asyncExecutor, "flows", "tasks"), taskList);
+
+        ListEndpoint<FlowInstance, FlowInstancesList> flowList = new ListEndpoint<>(pipeline,
+                FlowInstancesList.class, FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
+                FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId,
+                "flows", "");
+        this.flows = new Flows(new Resource<>(pipeline, FlowInstance.class, "flow instance",
+                FlowsClient::checkFlowInstanceId, asyncExecutor, "flows"), flowList);
+    }
+
+    private static String checkFlowInstanceId(String id) {
+        Ids.require(id, "flowInstanceId");
+        if (id.equals("tasks")) {
+            throw new IllegalArgumentException("flowInstanceId must not be 'tasks': /flows/tasks is the task "
+                    + "collection, not a flow instance");
+        }
+        return id;
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the task endpoints */
+    public Tasks tasks() {
+        return tasks;
+    }
+
+    /** @return the flow-instance endpoints */
+    public Flows flows() {
+        return flows;
+    }
+
+    /** @return the base URL every path is resolved against, for example {@code https://acme.example.com/api/v1} */
+    public String baseUrl() {
+        return baseUrl.toString();
+    }
+
+    /** @return the User-Agent sent with every request */
+    public String userAgent() {
+        return userAgent;
+    }
+
+    /**
+     * Releases what this client owns: its threads and, when it built its own OkHttp client, the
+     * connection pool and dispatcher. A caller-supplied {@code OkHttpClient} is left running.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        asyncExecutor.shutdownNow();
+        if (ownsHttp) {
+            http.dispatcher().cancelAll();
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FlowsClient{baseUrl=" + baseUrl + ", auth=Bearer " + Secrets.MASK + ", retryPolicy=" + retryPolicy
+                + ", timeout=" + timeout + ", userAgent=" + userAgent + "}";
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * Builds a {@link FlowsClient}. Every setter checks its argument at once; rules that involve
+     * several settings are checked by {@link #build()}. Not thread-safe; the client it builds is.
+     */
+    public static final class Builder {
+        private String baseUrl;
+        private Supplier<String> tokenProvider;
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private Duration timeout = Duration.ofSeconds(30);
+        private Duration totalTimeout;
+        private OkHttpClient httpClient;
+        private String userAgentSuffix;
+        private boolean allowInsecureHttp;
+        private Consumer<String> httpLog;
+        private Pipeline.Sleeper sleeper = Pipeline.Sleeper.REAL;
+        private Clock clock = Clock.systemUTC();
+        private java.util.function.DoubleSupplier random;
+
+        private Builder() {
+        }
+
+        /**
+         * @param baseUrl the API root, for example {@code https://acme.example.com/api/v1}; required.
+         *                {@code http://} is accepted only for loopback hosts unless {@link #allowInsecureHttp()}.
+         * @return this builder
+         */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+            return this;
+        }
+
+        /**
+         * @param token a fixed bearer token (JWT), sent as {@code Authorization: Bearer <token>}
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            Objects.requireNonNull(token, "bearerToken");
+            String problem = Tokens.problem(token);
+            if (problem != null) {
+                throw new IllegalArgumentException("bearerToken " + problem);
+            }
+            this.tokenProvider = () -> token;
+            return this;
+        }
+
+        /**
+         * @param tokenProvider called for every request (every retry too), so rotated tokens are picked up
+         * @return this builder
+         */
+        public Builder tokenProvider(Supplier<String> tokenProvider) {
+            this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+            return this;
+        }
+
+        /**
+         * @param retryPolicy when to retry; {@link RetryPolicy#defaults()} unless set, {@link RetryPolicy#none()} disables
+         * @return this builder
+         */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /**
+         * @param timeout the whole-call timeout of one attempt (connect, send, wait, read); default 30 s
+         * @return this builder
+         */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /**
+         * @param totalTimeout a deadline for one call including all its retries and waits; none by default
+         * @return this builder
+         */
+        public Builder totalTimeout(Duration totalTimeout) {
+            this.totalTimeout = positive(totalTimeout, "totalTimeout");
+            return this;
+        }
+
+        /**
+         * @param httpClient an OkHttp client to share (its connection pool and dispatcher); the SDK derives
+         *                   its own with {@code newBuilder()} and never changes or closes yours
+         * @return this builder
+         */
+        public Builder httpClient(OkHttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param userAgent appended to the SDK's own {@code flows-java/<version>}, for example {@code my-app/1.2}
+         * @return this builder
+         */
+        public Builder userAgent(String userAgent) {
+            Objects.requireNonNull(userAgent, "userAgent");
+            for (int i = 0; i < userAgent.length(); i++) {
+                char c = userAgent.charAt(i);
+                if (c < 0x20 || c > 0x7e) {
+                    throw new IllegalArgumentException("userAgent must be printable ASCII; bad character at index " + i);
+                }
+            }
+            this.userAgentSuffix = userAgent.isBlank() ? null : userAgent.strip();
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http://} base URL for a host that is not loopback. Tokens then travel
+         * unencrypted: use only on trusted networks.
+         *
+         * @return this builder
+         */
+        public Builder allowInsecureHttp() {
+            this.allowInsecureHttp = true;
+            return this;
+        }
+
+        /**
+         * Logs each request and response line and headers (OkHttp's logging interceptor, level
+         * HEADERS) to {@code sink}; {@code Authorization} is shown as {@code ██}. Off by default.
+         *
+         * @param sink where log lines go, for example {@code System.err::println} or a logger
+         * @return this builder
+         */
+        public Builder httpLogger(Consumer<String> sink) {
+            this.httpLog = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        Builder sleeper(Pipeline.Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper);
+            return this;
+        }
+
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        Builder random(java.util.function.DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        /**
+         * @return the client
+         * @throws IllegalArgumentException if {@code baseUrl} is missing or not an http(s) URL, or is
+         *                                  plain {@code http} for a non-loopback host without {@link #allowInsecureHttp()}
+         */
+        public FlowsClient build() {
+            if (baseUrl == null) {
+                throw new IllegalArgumentException("baseUrl is required, for example https://acme.example.com/api/v1");
+            }
+            HttpUrl url = HttpUrl.parse(baseUrl.strip());
+            if (url == null) {
+                throw new IllegalArgumentException("baseUrl must be an absolute http or https URL, was: " + baseUrl);
+            }
+            if (url.query() != null || url.fragment() != null || url.username().length() > 0
+                    || url.password().length() > 0) {
+                throw new IllegalArgumentException("baseUrl must not carry a query, fragment or user info: "
+                        + url.newBuilder().query(null).fragment(null).username("").password("").build());
+            }
+            if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+                throw new IllegalArgumentException("baseUrl uses plain http for the non-loopback host " + url.host()
+                        + ": the bearer token would travel unencrypted. Use https, or call allowInsecureHttp() "
+                        + "to opt in to http");
+            }
+            // drop a trailing slash so that path segments append cleanly
+            HttpUrl.Builder ub = url.newBuilder();
+            while (url.pathSegments().size() > 0 && url.pathSegments().get(url.pathSegments().size() - 1).isEmpty()
+                    && url.pathSegments().size() > 1) {
+                ub.removePathSegment(url.pathSegments().size() - 1);
+                url = ub.build();
+                ub = url.newBuilder();
+            }
+            if (url.pathSegments().size() == 1 && url.pathSegments().get(0).isEmpty()) {
+                url = url.newBuilder().encodedPath("/").build();
+            }
+            return new FlowsClient(this, url);
+        }
+
+        private static boolean isLoopback(String host) {
+            String h = host.toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.endsWith(".localhost") || IPV4_LOOPBACK.matcher(h).matches()
+                    || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        @Override
+        public String toString() {
+            return "FlowsClient.Builder{baseUrl=" + baseUrl + ", auth=" + (tokenProvider == null ? "none" : Secrets.MASK)
+                    + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + "}";
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package io.flowsdk.client;
+
+import io.flowsdk.client.error.FlowsException;
+import io.flowsdk.client.filter.Filter;
+import io.flowsdk.client.internal.AttributeNames;
+import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.ListParams;
+import io.flowsdk.client.internal.paging.FetchedPage;
+import io.flowsdk.client.internal.paging.ItemIterator;
+import io.flowsdk.client.internal.paging.PageIterator;
+import io.flowsdk.client.internal.paging.PagingEngine;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A lazy, immutable query over a SCIM list (tasks or flow instances). Every method that
+ * configures the query returns a new query; nothing is sent until you iterate, and errors
+ * surface then (on the first {@code hasNext()}), as unchecked {@code FlowsException}s.
+ *
+ * <pre>{@code
+ * Query<Task> pending = client.tasks().list()
+ *         .filter(Filter.eq("status", "pending"))
+ *         .sortBy("due", SortOrder.ASCENDING)
+ *         .pageSize(50);
+ *
+ * for (Task t : pending) { ... }                        // item by item, page by page
+ * try (Stream<Task> s = pending.stream()) { ... }       // close() cancels pages in flight
+ * for (Page<Task> page : pending.pages()) { ... }       // page by page
+ * long n = pending.count();                             // GET ...?count=0 -> totalResults
+ * }</pre>
+ *
+ * <p>Each {@code iterator()}, {@code stream()} or {@code pages()} call starts a fresh iteration
+ * from {@link #startIndex(long)}. The paging rules (how the next page is found, when iteration
+ * stops, how misbehaving servers are handled) are those of API.md "Queries and paging": the next
+ * {@code startIndex} is the previous plus the items actually returned; iteration stops at an
+ * empty page, at {@code totalResults} or at {@link #limit(long)}; a server that ignores
+ * {@code startIndex} ends in a {@link FlowsException}, never an endless loop.
+ *
+ * <p>Thread-safe: a query is an immutable value; each iteration belongs to the thread that runs it.
+ *
+ * @param <T> the item type ({@code Task} or {@code FlowInstance})
+ */
+public final class Query<T> implements Iterable<T> {
+    /** The page size used unless {@link #pageSize(int)} says otherwise. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    /** The most pages {@link #parallelism(int)} may fetch at once. */
+    public static final int MAX_PARALLELISM = 32;
+
+    private final ListEndpoint<T, ?> endpoint;
+    private final ListParams params;
+    private final int pageSize;
+    private final long startIndex;
+    private final long limit;
+    private final int parallelism;
+    private final boolean snapshot;
+
+    Query(ListEndpoint<T, ?> endpoint) {
+        this(endpoint, ListParams.NONE, DEFAULT_PAGE_SIZE, 1, -1, 1, false);
+    }
+
+    private Query(ListEndpoint<T, ?> endpoint, ListParams params, int pageSize, long startIndex, long limit,
+                  int parallelism, boolean snapshot) {
+        this.endpoint = endpoint;
+        this.params = params;
+        this.pageSize = pageSize;
+        this.startIndex = startIndex;
+        this.limit = limit;
+        this.parallelism = parallelism;
+        this.snapshot = snapshot;
+    }
+
+    private Query<T> with(ListParams p) {
+        return new Query<>(endpoint, p, pageSize, startIndex, limit, parallelism, snapshot);
+    }
+
+    /**
+     * @param filter the filter; rendered with {@link Filter#toString()}
+     * @return a copy with this {@code filter}
+     */
+    public Query<T> filter(Filter filter) {
+        Objects.requireNonNull(filter, "filter");
+        return with(params.withFilter(filter.toString()));
+    }
+
+    /**
+     * @param filter an RFC 7644 filter string, checked with {@link Filter#parse(String)} and sent as written
+     * @return a copy with this {@code filter}
+     * @throws io.flowsdk.client.filter.FilterParseException if the string is not a valid filter
+     */
+    public Query<T> filter(String filter) {
+        Objects.requireNonNull(filter, "filter");
+        Filter.parse(filter);
+        return with(params.withFilter(filter));
+    }
+
+    /**
+     * @param attribute the attribute to sort by, such as {@code due} or {@code meta.lastModified}
+     * @param order     ascending or descending
+     * @return a copy with {@code sortBy} and {@code sortOrder}
+     */
+    public Query<T> sortBy(String attribute, SortOrder order) {
+        AttributeNames.require(attribute, "sortBy");
+        Objects.requireNonNull(order, "order");
+        return with(params.withSort(attribute, order.wireValue()));
+    }
+
+    /**
+     * @param attribute the attribute to sort by; the server's default order applies
+     * @return a copy with {@code sortBy} and no {@code sortOrder}
+     */
+    public Query<T> sortBy(String attribute) {
+        AttributeNames.require(attribute, "sortBy");
+        return with(params.withSort(attribute, null));
+    }
+
+    /**
+     * @param attributes the only attributes to return; sent as repeated {@code attributes} parameters
+     * @return a copy with these attributes (replacing earlier ones)
+     */
+    public Query<T> attributes(String... attributes) {
+        return with(params.withAttributes(names(attributes, "attributes")));
+    }
+
+    /**
+     * @param attributes attributes to leave out; sent as repeated {@code excludedAttributes} parameters
+     * @return a copy with these excluded attributes (replacing earlier ones)
+     */
+    public Query<T> excludedAttributes(String... attributes) {
+        return with(params.withExcludedAttributes(names(attributes, "excludedAttributes")));
+    }
+
+    /**
+     * @param forTime read the list from history as it was at this time (sent as RFC 3339, seconds always written)
+     * @return a copy with this {@code forTime}
+     */
+    public Query<T> forTime(OffsetDateTime forTime) {
+        Objects.requireNonNull(forTime, "forTime");
+        return with(params.withForTime(forTime));
+    }
+
+    /**
+     * @param pageSize items per request ({@code count}); at least 1, default {@value #DEFAULT_PAGE_SIZE}.
+     *                 Servers may return fewer; paging follows what they return.
+     * @return a copy with this page size
+     */
+    public Query<T> pageSize(int pageSize) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+    }
+
+    /**
+     * @param startIndex the 1-based index of the first item to read; at least 1, default 1
+     * @return a copy starting there
+     */
+    public Query<T> startIndex(long startIndex) {
+        if (startIndex < 1) {
+            throw new IllegalArgumentException("startIndex must be >= 1 (it is 1-based), was " + startIndex);
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+    }
+
+    /**
+     * @param limit the most items to read in total; at least 0
+     * @return a copy that stops after {@code limit} items (requesting no more than needed)
+     */
+    public Query<T> limit(long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+    }
+
+    /**
+     * @param parallelism the most page requests in flight at once, 1 to {@value #MAX_PARALLELISM};
+     *                    items are still delivered in order. Default 1.
+     * @return a copy with this parallelism
+     */
+    public Query<T> parallelism(int parallelism) {
+        if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", was "
+                    + parallelism);
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+    }
+
+    /**
+     * Reads the list consistently: every request of one iteration carries the same
+     * {@code forTime}, pinned to the client's clock (UTC, whole seconds) when the iteration starts
+     * (and sent on the first request too). An explicit {@link #forTime(OffsetDateTime)} wins.
+     *
+     * @return a copy that pins {@code forTime} per iteration
+     */
+    public Query<T> snapshot() {
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, true);
+    }
+
+    // ---- terminal operations ----
+
+    /**
+     * Starts an iteration. Sends nothing: the first request goes out on the first {@code hasNext()}.
+     * The iterator implements {@link AutoCloseable}; closing it cancels pages in flight.
+     */
+    @Override
+    public Iterator<T> iterator() {
+        return new ItemIterator<>(engine());
+    }
+
+    /**
+     * @return a lazy, sequential stream of the items; {@code close()} cancels pages in flight, so
+     *         use it in try-with-resources when you may stop early with {@code parallelism > 1}
+     */
+    public Stream<T> stream() {
+        ItemIterator<T> it = new ItemIterator<>(engine());
+        Spliterator<T> split = Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL);
+        return StreamSupport.stream(split, false).onClose(it::close);
+    }
+
+    /**
+     * @return the pages, lazily; each {@code iterator()} starts a fresh iteration. The first page
+     *         is returned even when empty (it carries {@code totalResults}); later empty pages end it.
+     */
+    public Iterable<Page<T>> pages() {
+        return () -> new PageIterator<>(engine(), this::toPage);
+    }
+
+    /**
+     * @return the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller)
+     */
+    public Page<T> firstPage() {
+        int count = (int) (limit < 0 ? pageSize : Math.min(pageSize, limit));
+        FetchedPage<T> page = endpoint.fetch(iterationParams(), startIndex, count, null);
+        return toPage(page);
+    }
+
+    /**
+     * @return the number of matching items: one request with {@code count=0}, answering {@code totalResults}
+     * @throws FlowsException if the server's answer has no {@code totalResults}
+     */
+    public long count() {
+        FetchedPage<T> page = endpoint.fetch(iterationParams(), startIndex, 0, null);
+        if (page.totalResults() == null) {
+            throw new FlowsException("the server's answer to count=0 has no totalResults");
+        }
+        return page.totalResults();
+    }
+
+    /** @return every item (honouring {@link #limit(long)}), in order */
+    public List<T> toList() {
+        List<T> all = new ArrayList<>();
+        Iterator<T> it = iterator();
+        while (it.hasNext()) {
+            all.add(it.next());
+        }
+        return all;
+    }
+
+    private PagingEngine<T> engine() {
+        ListParams p = iterationParams();
+        return new PagingEngine<>((start, count, c) -> endpoint.fetch(p, start, count, c),
+                startIndex, pageSize, limit, parallelism, endpoint.idOf());
+    }
+
+    private ListParams iterationParams() {
+        if (snapshot && params.forTime() == null) {
+            return params.withForTime(OffsetDateTime.ofInstant(endpoint.clock().instant(), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS));
+        }
+        return params;
+    }
+
+    private Page<T> toPage(FetchedPage<T> p) {
+        long start = p.startIndex() != null && p.startIndex() > 0 ? p.startIndex() : startIndex;
+        int perPage = p.itemsPerPage() != null ? p.itemsPerPage() : p.items().size();
+        boolean known = p.totalResults() != null;
+        long total = known ? p.totalResults() : start - 1 + p.items().size();
+        return new Page<>(p.items(), total, start, perPage, known);
+    }
+
+    private static List<String> names(String[] names, String parameter) {
+        Objects.requireNonNull(names, parameter);
+        for (String n : names) {
+            AttributeNames.require(n, parameter);
+        }
+        return Arrays.asList(names.clone());
+    }
+
+    @Override
+    public String toString() {
+        return "Query{filter=" + params.filter() + ", sortBy=" + params.sortBy() + ", sortOrder=" + params.sortOrder()
+                + ", attributes=" + params.attributes() + ", excludedAttributes=" + params.excludedAttributes()
+                + ", forTime=" + params.forTime() + ", pageSize=" + pageSize + ", startIndex=" + startIndex
+                + ", limit=" + (limit < 0 ? "none" : limit) + ", parallelism=" + parallelism
+                + ", snapshot=" + snapshot + "}";
+    }
+}

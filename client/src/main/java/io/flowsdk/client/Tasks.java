@@ -1,0 +1,161 @@
+package io.flowsdk.client;
+
+import io.flowsdk.client.internal.CompleteBody;
+import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.model.Task;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * The task endpoints ({@code /flows/tasks}). Obtained from {@link FlowsClient#tasks()};
+ * thread-safe.
+ *
+ * <pre>{@code
+ * Task t = client.tasks().get("task-1");                       // GET /flows/tasks/task-1
+ * for (Task p : client.tasks().list().filter(Filter.eq("status", "pending"))) { ... }
+ * client.tasks().complete("task-1", Map.of("approved", true)); // POST /flows/tasks/task-1/.complete
+ * }</pre>
+ *
+ * <p>Ids: {@code null} throws {@link NullPointerException}; a blank id, {@code .} or {@code ..}
+ * throws {@link IllegalArgumentException} before anything is sent; any other id is sent as
+ * exactly one percent-encoded path segment.
+ */
+public final class Tasks {
+    private final Resource<Task> resource;
+    private final ListEndpoint<Task, ?> list;
+
+    Tasks(Resource<Task> resource, ListEndpoint<Task, ?> list) {
+        this.resource = resource;
+        this.list = list;
+    }
+
+    /**
+     * @param taskId the task's id
+     * @return the task
+     * @throws io.flowsdk.client.error.NotFoundException if there is no such task
+     */
+    public Task get(String taskId) {
+        return resource.get(taskId);
+    }
+
+    /**
+     * @param taskId the task's id
+     * @return the task, or empty on 404
+     */
+    public Optional<Task> find(String taskId) {
+        return resource.find(taskId);
+    }
+
+    /**
+     * @return a lazy query over all tasks ({@code GET /flows/tasks}); nothing is sent until you
+     *         iterate, count or ask for a page
+     */
+    public Query<Task> list() {
+        return new Query<>(list);
+    }
+
+    /**
+     * Creates a task. Only the fields you set are sent.
+     *
+     * @param task the task to create, for example {@code new Task().displayName("Approve access").assigneeId("u1")}
+     * @return the task as the server stored it (with its id and meta)
+     */
+    public Task create(Task task) {
+        return create(task, Change.none());
+    }
+
+    /**
+     * @param task   the task to create
+     * @param change the reason and correlation to record
+     * @return the task as the server stored it
+     */
+    public Task create(Task task, Change change) {
+        Objects.requireNonNull(task, "task");
+        Objects.requireNonNull(change, "change");
+        return resource.postToCollection(task, change, Task.class).value();
+    }
+
+    /**
+     * Completes a task with no variables: sends {@code {"variables": {}}}.
+     *
+     * @param taskId the task's id
+     * @return the completed task
+     */
+    public Task complete(String taskId) {
+        return complete(taskId, Map.of(), Change.none());
+    }
+
+    /**
+     * Completes a task: sends {@code {"variables": {...}}}.
+     *
+     * @param taskId    the task's id
+     * @param variables the variables to set; values are any JSON-able value (maps, lists, numbers, ...)
+     * @return the completed task
+     */
+    public Task complete(String taskId, Map<String, ?> variables) {
+        return complete(taskId, variables, Change.none());
+    }
+
+    /**
+     * @param taskId    the task's id
+     * @param variables the variables to set
+     * @param change    the reason and correlation to record
+     * @return the completed task
+     */
+    public Task complete(String taskId, Map<String, ?> variables, Change change) {
+        Objects.requireNonNull(variables, "variables");
+        return resource.postAction(taskId, ".complete", CompleteBody.of(variables), change, Task.class).value();
+    }
+
+    /**
+     * Cancels a task: sends {@code {}}.
+     *
+     * @param taskId the task's id
+     * @return the cancelled task
+     */
+    public Task cancel(String taskId) {
+        return cancel(taskId, Change.none());
+    }
+
+    /**
+     * @param taskId the task's id
+     * @param change the reason and correlation to record
+     * @return the cancelled task
+     */
+    public Task cancel(String taskId, Change change) {
+        return resource.postAction(taskId, ".cancel", Map.of(), change, Task.class).value();
+    }
+
+    /**
+     * Polls the task until {@code condition} holds: first at once, then with backoff and jitter
+     * from 1 s up to 30 s ({@code Retry-After} honoured).
+     *
+     * @param taskId    the task's id
+     * @param condition the state to wait for, for example {@code t -> "completed".equals(t.getStatus())}
+     * @param timeout   how long to wait
+     * @return the first value that satisfied the condition
+     * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last task seen
+     */
+    public Task await(String taskId, Predicate<? super Task> condition, Duration timeout) {
+        return resource.await(taskId, condition, timeout);
+    }
+
+    /**
+     * Like {@link #await} but returns at once; polls without holding a thread while it waits.
+     * Cancelling the future stops the polling.
+     */
+    public CompletableFuture<Task> awaitAsync(String taskId, Predicate<? super Task> condition, Duration timeout) {
+        return resource.awaitAsync(taskId, condition, timeout);
+    }
+
+    @Override
+    public String toString() {
+        return "Tasks{/flows/tasks}";
+    }
+}

@@ -1,0 +1,25 @@
+package io.flowsdk.client.error;
+
+/**
+ * Base of every exception the Flows SDK throws. Unchecked, so that paging iterators and
+ * streams can surface failures without wrapping.
+ *
+ * <p>No message or {@code toString()} of this exception or its subclasses ever contains the
+ * bearer token.
+ */
+public class FlowsException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** @param message a description of what went wrong */
+    public FlowsException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message a description of what went wrong
+     * @param cause   the underlying failure, kept for diagnosis
+     */
+    public FlowsException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,41 @@
+package io.flowsdk.client.error;
+
+/**
+ * The call failed below HTTP: connection refused or reset, DNS failure, a timeout, an answer
+ * cut off mid-way, or the calling thread was interrupted. The cause is always kept.
+ */
+public class FlowsTransportException extends FlowsException {
+    private static final long serialVersionUID = 1L;
+
+    private final String method;
+    private final String path;
+
+    /**
+     * @param method the HTTP method of the failed call
+     * @param path   the path sent, without the query
+     * @param cause  the I/O failure
+     */
+    public FlowsTransportException(String method, String path, Throwable cause) {
+        super(method + " " + path + " failed: " + describe(cause), cause);
+        this.method = method;
+        this.path = path;
+    }
+
+    /** @return the HTTP method of the failed call */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path of the failed call, without the query */
+    public String path() {
+        return path;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown I/O failure";
+        }
+        String msg = cause.getMessage();
+        return cause.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+}

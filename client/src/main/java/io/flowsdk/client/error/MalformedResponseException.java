@@ -1,0 +1,66 @@
+package io.flowsdk.client.error;
+
+/**
+ * A 2xx answer whose body is not the JSON the API promises: HTML, truncated JSON, a wrong
+ * content type, or JSON of the wrong shape. Keeps the status and a short snippet of the body.
+ */
+public class MalformedResponseException extends FlowsException {
+    private static final long serialVersionUID = 1L;
+
+    /** The most characters of the body kept by {@link #snippet()}. */
+    public static final int MAX_SNIPPET_CHARS = 256;
+
+    private final int statusCode;
+    private final String method;
+    private final String path;
+    private final String snippet;
+
+    /**
+     * @param statusCode the HTTP status (2xx)
+     * @param method     the HTTP method sent
+     * @param path       the path sent, without the query
+     * @param problem    what is wrong with the body
+     * @param body       the body, cut to {@value #MAX_SNIPPET_CHARS} characters here
+     * @param cause      the parse failure, or {@code null}
+     */
+    public MalformedResponseException(int statusCode, String method, String path, String problem,
+                                      String body, Throwable cause) {
+        super(method + " " + path + " -> " + statusCode + ": " + problem
+                + (body == null ? "" : "; body starts with: " + quote(cut(body))), cause);
+        this.statusCode = statusCode;
+        this.method = method;
+        this.path = path;
+        this.snippet = cut(body);
+    }
+
+    /** @return the HTTP status of the answer */
+    public int statusCode() {
+        return statusCode;
+    }
+
+    /** @return the HTTP method of the call */
+    public String method() {
+        return method;
+    }
+
+    /** @return the path sent, without the query */
+    public String path() {
+        return path;
+    }
+
+    /** @return the first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null} */
+    public String snippet() {
+        return snippet;
+    }
+
+    private static String cut(String body) {
+        if (body == null || body.length() <= MAX_SNIPPET_CHARS) {
+            return body;
+        }
+        return body.substring(0, MAX_SNIPPET_CHARS);
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\r", "\\r").replace("\n", "\\n") + "\"";
+    }
+}

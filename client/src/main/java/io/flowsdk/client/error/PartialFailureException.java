@@ -1,0 +1,25 @@
+package io.flowsdk.client.error;
+
+import io.flowsdk.client.FlowCancellation;
+
+/**
+ * Thrown by {@link FlowCancellation#orThrow()} when a flow was cancelled but some of its jobs
+ * were not (the API answered 207 Multi-Status, or listed not-canceled jobs).
+ */
+public class PartialFailureException extends FlowsException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient FlowCancellation cancellation;
+
+    /** @param cancellation the partial result */
+    public PartialFailureException(FlowCancellation cancellation) {
+        super("flow " + cancellation.flowId() + " was cancelled, but " + cancellation.notCanceledJobs().size()
+                + " of its jobs were not: " + cancellation.notCanceledJobs());
+        this.cancellation = cancellation;
+    }
+
+    /** @return the partial result, with the jobs that were and were not cancelled */
+    public FlowCancellation cancellation() {
+        return cancellation;
+    }
+}

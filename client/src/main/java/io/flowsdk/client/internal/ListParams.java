@@ -1,0 +1,35 @@
+package io.flowsdk.client.internal;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** The list parameters of a query, other than paging; every field may be null. */
+public record ListParams(String filter, String sortBy, String sortOrder, List<String> attributes,
+                         List<String> excludedAttributes, OffsetDateTime forTime) {
+    public static final ListParams NONE = new ListParams(null, null, null, List.of(), List.of(), null);
+
+    public ListParams {
+        attributes = attributes == null ? List.of() : List.copyOf(attributes);
+        excludedAttributes = excludedAttributes == null ? List.of() : List.copyOf(excludedAttributes);
+    }
+
+    public ListParams withFilter(String f) {
+        return new ListParams(f, sortBy, sortOrder, attributes, excludedAttributes, forTime);
+    }
+
+    public ListParams withSort(String by, String order) {
+        return new ListParams(filter, by, order, attributes, excludedAttributes, forTime);
+    }
+
+    public ListParams withAttributes(List<String> a) {
+        return new ListParams(filter, sortBy, sortOrder, a, excludedAttributes, forTime);
+    }
+
+    public ListParams withExcludedAttributes(List<String> a) {
+        return new ListParams(filter, sortBy, sortOrder, attributes, a, forTime);
+    }
+
+    public ListParams withForTime(OffsetDateTime t) {
+        return new ListParams(filter, sortBy, sortOrder, attributes, excludedAttributes, t);
+    }
+}

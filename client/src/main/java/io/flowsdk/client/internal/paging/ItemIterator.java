@@ -1,0 +1,55 @@
+package io.flowsdk.client.internal.paging;
+
+import java.lang.ref.Cleaner;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Items of a {@link PagingEngine}, one by one. {@link #hasNext()} is true only when an item is
+ * buffered and can really be returned. An iterator that is dropped without {@link #close()}
+ * cancels its requests in flight once it is garbage collected.
+ */
+public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
+    private static final Cleaner CLEANER = Cleaner.create();
+
+    private final PagingEngine<T> engine;
+    private final Cleaner.Cleanable cleanable;
+    private List<T> buffer = List.of();
+    private int index;
+
+    public ItemIterator(PagingEngine<T> engine) {
+        this.engine = engine;
+        this.cleanable = CLEANER.register(this, engine::close);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (index >= buffer.size()) {
+            FetchedPage<T> page = engine.nextPage();
+            if (page == null) {
+                cleanable.clean();
+                return false;
+            }
+            buffer = page.items();
+            index = 0;
+        }
+        return true;
+    }
+
+    @Override
+    public T next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more items");
+        }
+        return buffer.get(index++);
+    }
+
+    /** Cancels the requests in flight and releases the iteration's threads. */
+    @Override
+    public void close() {
+        buffer = List.of();
+        index = 0;
+        cleanable.clean();
+    }
+}
