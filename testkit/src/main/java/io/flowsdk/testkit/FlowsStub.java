@@ -9,14 +9,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.flowsdk.client.FlowsClient;
+import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.testkit.internal.FakeFlowsApi;
-import io.flowsdk.testkit.internal.FilterSupport;
+import io.flowsdk.testkit.internal.SdkFilterSupport;
 import io.flowsdk.testkit.internal.ResourceStore;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A stateful fake of the Flows API on a real HTTP server (WireMock, bound to 127.0.0.1 on a
@@ -53,6 +57,8 @@ public final class FlowsStub implements AutoCloseable {
   private final long initialMaxPageSize;
   private final List<FaultPlan> faults = new ArrayList<>();
   private final List<RecordedRequest> journal = new ArrayList<>();
+  private final List<FlowsClient> clients = new ArrayList<>();
+  private FlowsClient defaultClient;
   private volatile boolean closed;
 
   /** Starts a stub that expects {@link #DEFAULT_TOKEN}. */
@@ -74,7 +80,7 @@ public final class FlowsStub implements AutoCloseable {
     this.initialMaxPageSize = b.maxPageSize;
     String[] url = new String[1];
     this.store = new ResourceStore(clock, () -> url[0]);
-    this.api = new FakeFlowsApi(store, filterSupport(), () -> this.token);
+    this.api = new FakeFlowsApi(store, new SdkFilterSupport(), () -> this.token);
     api.maxPageSize(b.maxPageSize);
     this.server = new WireMockServer(options()
         .bindAddress("127.0.0.1")
@@ -87,11 +93,6 @@ public final class FlowsStub implements AutoCloseable {
     url[0] = baseUrl;
   }
 
-  private static FilterSupport filterSupport() {
-    return filter -> {
-      throw new IllegalArgumentException("filtering is not wired yet");
-    };
-  }
 
   /**
    * A builder for a stub with non-default settings.
@@ -205,6 +206,53 @@ public final class FlowsStub implements AutoCloseable {
   public FlowsStub maxPageSize(long max) {
     api.maxPageSize(max);
     return this;
+  }
+
+  /**
+   * The retry policy of the clients the stub hands out: the SDK's default attempts and rules,
+   * but no backoff sleep (a {@code Retry-After} sent by the server is still honoured).
+   *
+   * @return 3 attempts, zero backoff
+   */
+  public static RetryPolicy zeroSleepRetryPolicy() {
+    return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build();
+  }
+
+  /**
+   * A client configured for this stub: {@link #baseUrl()}, {@link #token()}, a zero-sleep retry
+   * policy ({@link #zeroSleepRetryPolicy()}) and a 10 second timeout. The same client is returned
+   * on every call; the stub closes it when it closes.
+   *
+   * @return the shared client
+   */
+  public synchronized FlowsClient client() {
+    if (defaultClient == null) {
+      defaultClient = client(b -> {});
+    }
+    return defaultClient;
+  }
+
+  /**
+   * A new client configured like {@link #client()}, then customised, for example with
+   * {@code b -> b.retryPolicy(RetryPolicy.none()).timeout(Duration.ofMillis(200))}. The stub
+   * closes it when it closes.
+   *
+   * @param customizer changes the builder before {@code build()}
+   * @return a new client
+   */
+  public FlowsClient client(Consumer<FlowsClient.Builder> customizer) {
+    Objects.requireNonNull(customizer, "customizer");
+    FlowsClient.Builder b = FlowsClient.builder()
+        .baseUrl(baseUrl)
+        .bearerToken(token)
+        .retryPolicy(zeroSleepRetryPolicy())
+        .timeout(Duration.ofSeconds(10));
+    customizer.accept(b);
+    FlowsClient c = b.build();
+    synchronized (clients) {
+      clients.add(c);
+    }
+    return c;
   }
 
   // ---------------------------------------------------------------- seeding
@@ -494,14 +542,30 @@ public final class FlowsStub implements AutoCloseable {
     api.maxPageSize(initialMaxPageSize);
   }
 
-  /** Stops the server. Idempotent. */
+  /** Closes the clients the stub handed out and stops the server. Idempotent. */
   @Override
   public void close() {
     if (closed) {
       return;
     }
     closed = true;
+    List<FlowsClient> toClose;
+    synchronized (clients) {
+      toClose = List.copyOf(clients);
+      clients.clear();
+    }
+    RuntimeException failure = null;
+    for (FlowsClient c : toClose) {
+      try {
+        c.close();
+      } catch (RuntimeException e) {
+        failure = failure == null ? e : failure;
+      }
+    }
     server.stop();
+    if (failure != null) {
+      throw failure;
+    }
   }
 
   @Override
