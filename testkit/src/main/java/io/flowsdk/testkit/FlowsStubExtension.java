@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <ul>
- *   <li>The stub starts with the first test of the class (or when first injected) and is stored
- *       in the class's {@link ExtensionContext.Store}, so JUnit stops it after the class. Each
- *       {@code @Nested} class gets its own stub.</li>
+ *   <li>The stub starts before the first test of the class (or when first injected) and is
+ *       stored in the class's {@link ExtensionContext.Store}, so JUnit stops it after the class.
+ *       {@code @Nested} classes share the stub of their enclosing class.</li>
  *   <li>Before each test the stub is {@linkplain FlowsStub#reset() reset}: no resources, faults
  *       or recorded requests survive from one test to the next. Seed in the test or in a
  *       {@code @BeforeEach} method (which runs after the reset), not in {@code @BeforeAll}.</li>
