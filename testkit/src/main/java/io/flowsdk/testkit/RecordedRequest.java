@@ -27,7 +27,16 @@ public record RecordedRequest(
     Map<String, List<String>> headers,
     String body) {
 
-  /** Makes the record deeply immutable. */
+  /**
+   * Makes the record deeply immutable.
+   *
+   * @param endpoint see the record description
+   * @param method see the record description
+   * @param path see the record description
+   * @param query see the record description
+   * @param headers see the record description
+   * @param body see the record description
+   */
   public RecordedRequest {
     Map<String, List<String>> q = new LinkedHashMap<>();
     query.forEach((k, v) -> q.put(k, List.copyOf(v)));

@@ -18,7 +18,15 @@ import java.util.Objects;
  */
 public record ResourceVersion(Instant at, String change, JsonObject state, String reason, String correlation) {
 
-  /** Copies the state so that a version never changes. */
+  /**
+   * Copies the state so that a version never changes.
+   *
+   * @param at see the record description
+   * @param change see the record description
+   * @param state see the record description
+   * @param reason see the record description
+   * @param correlation see the record description
+   */
   public ResourceVersion {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(change, "change");

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record SeedData(List<JsonObject> flows, List<JsonObject> tasks) {
 
-  /** Copies the resources, so the batch never changes. */
+  /**
+   * Copies the resources, so the batch never changes.
+   *
+   * @param flows see the record description
+   * @param tasks see the record description
+   */
   public SeedData {
     flows = flows.stream().map(JsonObject::deepCopy).toList();
     tasks = tasks.stream().map(JsonObject::deepCopy).toList();

@@ -70,6 +70,14 @@ class ClientAgainstStubTest {
   }
 
   @Test
+  void parallelPagingKeepsOrderUnderConcurrentRequests(FlowsClient client) {
+    SeedData data = Seeds.realistic(25, 4, 99);
+    stub.seed(data);
+    List<String> ids = client.tasks().list().pageSize(7).parallelism(4).stream().map(Task::getId).toList();
+    assertEquals(data.tasks().stream().map(t -> t.get("id").getAsString()).toList(), ids);
+  }
+
+  @Test
   void filtersWithTheSdkEvaluator(FlowsClient client) {
     stub.seed(Seeds.realistic(10, 5, 3));
     long expected = stub.tasks().stream()

@@ -25,7 +25,15 @@ public record ApiRequest(
     Map<String, List<String>> headers,
     String body) {
 
-  /** Copies the maps so the record is immutable. */
+  /**
+   * Copies the maps so the record is immutable.
+   *
+   * @param method see the record description
+   * @param rawPath see the record description
+   * @param query see the record description
+   * @param headers see the record description
+   * @param body see the record description
+   */
   public ApiRequest {
     method = method.toUpperCase(java.util.Locale.ROOT);
     Map<String, List<String>> q = new LinkedHashMap<>();

@@ -13,7 +13,13 @@ import java.util.Map;
  */
 public record ApiResponse(int status, Map<String, String> headers, String body) {
 
-  /** Copies the headers. */
+  /**
+   * Copies the headers.
+   *
+   * @param status see the record description
+   * @param headers see the record description
+   * @param body see the record description
+   */
   public ApiResponse {
     headers = Map.copyOf(headers);
     body = body == null ? "" : body;

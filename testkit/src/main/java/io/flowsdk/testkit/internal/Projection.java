@@ -19,7 +19,12 @@ import java.util.List;
  */
 public record Projection(List<String> attributes, List<String> excluded) {
 
-  /** Copies the lists and strips URN prefixes. */
+  /**
+   * Copies the lists and strips URN prefixes.
+   *
+   * @param attributes see the record description
+   * @param excluded see the record description
+   */
   public Projection {
     attributes = attributes.stream().map(Projection::stripUrn).toList();
     excluded = excluded.stream().map(Projection::stripUrn).toList();

@@ -288,7 +288,14 @@ public final class ResourceStore {
    * @param taskIds tasks cancelled with the flow
    */
   public record FlowCancelResult(JsonObject flow, List<String> canceledJobs, List<String> notCanceledJobs, List<String> taskIds) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param flow see the record description
+     * @param canceledJobs see the record description
+     * @param notCanceledJobs see the record description
+     * @param taskIds see the record description
+     */
     public FlowCancelResult {
       canceledJobs = List.copyOf(canceledJobs);
       notCanceledJobs = List.copyOf(notCanceledJobs);
