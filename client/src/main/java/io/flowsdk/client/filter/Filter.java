@@ -45,7 +45,9 @@ import java.util.Objects;
  * Every comparison value is stored in its canonical wire form: a {@link String}, a
  * {@link BigDecimal} without trailing zeros, a {@link Boolean} or {@code null}. A date-time is
  * stored as the RFC 3339 string it renders as (seconds always written, offset kept), so
- * {@code Filter.gt("due", dateTime)} equals the parsed form of its own {@code toString()}. The
+ * {@code Filter.gt("due", dateTime)} equals the parsed form of its own {@code toString()}. Numbers
+ * must be finite, with a decimal exponent within ±999,999,999 ({@link IllegalArgumentException}
+ * otherwise), and compare equal when their values do ({@code 1}, {@code 1.0}, {@code 1E0}). The
  * {@code null} literal has its own factories, {@link #eqNull(String)} and {@link #neNull(String)}:
  * with one overload per value type, {@code Filter.eq("a", null)} would be ambiguous.
  *
@@ -950,6 +952,9 @@ public sealed interface Filter {
         /**
          * Validates and canonicalises.
          *
+         * @param attributePath the attribute path
+         * @param operator the comparison operator
+         * @param value the value: String, Number, Boolean, OffsetDateTime or null
          * @throws IllegalArgumentException on an invalid path, a non-finite number or an
          *     unsupported value type
          */
@@ -975,6 +980,7 @@ public sealed interface Filter {
         /**
          * Validates.
          *
+         * @param attributePath the attribute path
          * @throws IllegalArgumentException on an invalid path
          */
         public Present {
@@ -998,6 +1004,7 @@ public sealed interface Filter {
         /**
          * Flattens and validates.
          *
+         * @param filters the operands
          * @throws IllegalArgumentException if fewer than two operands remain or the result would
          *     nest more than 64 levels deep
          */
@@ -1022,6 +1029,7 @@ public sealed interface Filter {
         /**
          * Flattens and validates.
          *
+         * @param filters the operands
          * @throws IllegalArgumentException if fewer than two operands remain or the result would
          *     nest more than 64 levels deep
          */
@@ -1045,6 +1053,7 @@ public sealed interface Filter {
         /**
          * Validates.
          *
+         * @param filter the negated filter
          * @throws IllegalArgumentException if the result would nest more than 64 levels deep
          */
         public Not {
@@ -1070,6 +1079,8 @@ public sealed interface Filter {
         /**
          * Validates.
          *
+         * @param attributePath the multi-valued attribute
+         * @param filter the filter for one value
          * @throws IllegalArgumentException on an invalid path, a nested value path, or nesting
          *     more than 64 levels deep
          */

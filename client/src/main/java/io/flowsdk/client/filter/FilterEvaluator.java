@@ -59,7 +59,8 @@ import java.util.stream.Collectors;
  *     compare them as instants.</li>
  * <li>Numbers compare as {@link BigDecimal} ({@code 1} equals {@code 1.0}).</li>
  * <li>Booleans support only {@code eq} and {@code ne}; any other operator with a boolean filter
- *     value throws {@link IllegalArgumentException} (a SCIM server answers 400 invalidFilter).</li>
+ *     value throws {@link IllegalArgumentException} (a SCIM server answers 400 invalidFilter).
+ *     This is checked before evaluation, so it does not depend on the resource.</li>
  * <li>Values of different types (a string and a number, ...) never match; objects match only
  *     through their sub-attributes or a value path.</li>
  * <li>{@code attr[filter]} matches when some value of {@code attr} satisfies {@code filter},
@@ -126,6 +127,7 @@ public final class FilterEvaluator {
      */
     public boolean matches(Filter filter, JsonElement resource) {
         Objects.requireNonNull(filter, "filter must not be null");
+        rejectBooleanOrdering(filter); // up front, so the outcome never depends on the data
         return eval(filter, resource == null ? JsonNull.INSTANCE : resource, "");
     }
 
@@ -207,13 +209,27 @@ public final class FilterEvaluator {
         throw new IllegalStateException("unknown filter node " + filter.getClass());
     }
 
+    private static void rejectBooleanOrdering(Filter filter) {
+        if (filter instanceof Filter.Comparison c) {
+            ComparisonOperator op = c.operator();
+            if (c.value() instanceof Boolean && op != ComparisonOperator.EQ && op != ComparisonOperator.NE) {
+                throw new IllegalArgumentException("operator '" + op.token() + "' cannot compare booleans"
+                        + " (only eq and ne can): " + c);
+            }
+        } else if (filter instanceof Filter.And a) {
+            a.filters().forEach(FilterEvaluator::rejectBooleanOrdering);
+        } else if (filter instanceof Filter.Or o) {
+            o.filters().forEach(FilterEvaluator::rejectBooleanOrdering);
+        } else if (filter instanceof Filter.Not n) {
+            rejectBooleanOrdering(n.filter());
+        } else if (filter instanceof Filter.ValuePath vp) {
+            rejectBooleanOrdering(vp.filter());
+        }
+    }
+
     private boolean compare(Filter.Comparison c, JsonElement resource, String prefix) {
         ComparisonOperator op = c.operator();
         Object expected = c.value();
-        if (expected instanceof Boolean && op != ComparisonOperator.EQ && op != ComparisonOperator.NE) {
-            throw new IllegalArgumentException("operator '" + op.token() + "' cannot compare booleans"
-                    + " (only eq and ne can): " + c);
-        }
         List<JsonElement> values = resolve(resource, c.attributePath());
         if (expected == null) {
             boolean hasValue = values.stream().anyMatch(v -> !v.isJsonNull());
@@ -225,7 +241,7 @@ public final class FilterEvaluator {
             }
             return false;
         }
-        boolean exact = caseExact.contains(prefix + normalizePath(c.attributePath()));
+        boolean exact = !caseExact.isEmpty() && caseExact.contains(prefix + normalizePath(c.attributePath()));
         for (JsonElement v : values) {
             if (v.isJsonPrimitive() && comparePrimitive(v.getAsJsonPrimitive(), op, expected, exact)) {
                 return true;

@@ -14,6 +14,7 @@ public class FilterParseException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based character index where the problem was found. */
     private final int position;
 
     /**

@@ -192,7 +192,7 @@ final class FilterParser {
         }
         try {
             return FilterValues.canonicalNumber(new BigDecimal(word));
-        } catch (NumberFormatException | ArithmeticException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) { // NumberFormatException included
             throw new FilterParseException("number out of range " + FilterValues.quoteForMessage(word), start);
         }
     }

@@ -85,11 +85,30 @@ final class FilterValues {
         return BigDecimal.valueOf(d);
     }
 
+    /** Largest scale and decimal exponent a filter number may have (keeps every rendering parseable). */
+    static final int MAX_EXPONENT = 999_999_999;
+
+    /**
+     * The canonical form of a number: zero is {@code 0}, anything else has its trailing zeros
+     * stripped, so values equal by {@code compareTo} are equal by {@code equals}. Numbers whose
+     * scale or exponent exceeds {@link #MAX_EXPONENT} are refused: their rendering would not parse.
+     */
     static BigDecimal canonicalNumber(BigDecimal value) {
         if (value.signum() == 0) {
             return BigDecimal.ZERO;
         }
-        return value.stripTrailingZeros();
+        BigDecimal stripped;
+        try {
+            stripped = value.stripTrailingZeros();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("number out of range: " + value, e);
+        }
+        long exponent = (long) stripped.precision() - 1 - stripped.scale();
+        if (Math.abs((long) stripped.scale()) > MAX_EXPONENT || Math.abs(exponent) > MAX_EXPONENT) {
+            throw new IllegalArgumentException("number out of range (exponent beyond +/-" + MAX_EXPONENT + "): "
+                    + stripped);
+        }
+        return stripped;
     }
 
     static String formatDateTime(OffsetDateTime value) {

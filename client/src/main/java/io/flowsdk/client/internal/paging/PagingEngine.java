@@ -43,7 +43,7 @@ import java.util.function.Function;
  *       paged) are dropped.</li>
  *   <li><b>Too many items.</b> Items beyond those asked for are kept when fetching sequentially
  *       (their positions are known) and cut when fetching in parallel (the next planned page holds
- *       them); never beyond {@code limit}.</li>
+ *       them); never beyond {@code limit}, never beyond the current {@code totalResults}.</li>
  *   <li><b>Parallel.</b> With {@code parallelism > 1}, once the first page has revealed
  *       {@code totalResults}, up to {@code parallelism} following pages are fetched at once, at
  *       planned offsets, and delivered in order. A page that comes back short leaves a gap that is
@@ -133,6 +133,9 @@ public final class PagingEngine<T> implements AutoCloseable {
         List<T> items = page.items();
         if (executor != null && items.size() > requestedCount) {
             items = items.subList(0, requestedCount);
+        }
+        if (stopAt != null && requestedStart + items.size() - 1 > stopAt) {
+            items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1)); // never past the total
         }
         items = dropRepeated(items, requestedStart);
         boolean wasFirst = first;
