@@ -162,6 +162,11 @@ public final class FlowsClient implements AutoCloseable {
         }
     }
 
+    /** @return connections in this client's OkHttp pool (idle and in use); for leak tests */
+    int connectionCount() {
+        return http.connectionPool().connectionCount();
+    }
+
     @Override
     public String toString() {
         return "FlowsClient{baseUrl=" + baseUrl + ", auth=Bearer " + Secrets.MASK + ", retryPolicy=" + retryPolicy
