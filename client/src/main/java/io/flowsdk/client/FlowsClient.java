@@ -82,7 +82,7 @@ public final class FlowsClient implements AutoCloseable {
         hb.retryOnConnectionFailure(false);
         hb.addNetworkInterceptor(Pipeline.sendTracker());
         if (b.httpLog != null) {
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(b.httpLog::accept);
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(Pipeline.redactingLogger(b.httpLog)::accept);
             logging.redactHeader("Authorization");
             logging.redactHeader("Cookie");
             logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
