@@ -82,7 +82,7 @@ public final class FlowsClient implements AutoCloseable {
         hb.retryOnConnectionFailure(false);
         hb.addNetworkInterceptor(Pipeline.sendTracker());
         if (b.httpLog != null) {
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(b.httpLog::accept);
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(Pipeline.redactingLogger(b.httpLog)::accept);
             logging.redactHeader("Authorization");
             logging.redactHeader("Cookie");
             logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
@@ -160,6 +160,11 @@ public final class FlowsClient implements AutoCloseable {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+    }
+
+    /** @return connections in this client's OkHttp pool (idle and in use); for leak tests */
+    int connectionCount() {
+        return http.connectionPool().connectionCount();
     }
 
     @Override

@@ -18,14 +18,17 @@ import okio.BufferedSource;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -95,19 +98,52 @@ public final class Pipeline {
         return clock;
     }
 
-    /** Marks requests that reached the network layer (a connection exists, headers about to go out). */
+    /**
+     * The network interceptor every client of the pipeline must install (before any logging
+     * interceptor). It marks requests that reached the network layer (a connection exists, headers
+     * about to go out), so that a POST is retried only when it provably was not sent; and it removes
+     * {@code Authorization} from any request that is not for the base URL's origin (scheme, host
+     * and port), so the token never follows a redirect to another host, whatever the HTTP client
+     * does on its own.
+     */
     public static Interceptor sendTracker() {
         return chain -> {
-            SendState state = chain.request().tag(SendState.class);
+            Request request = chain.request();
+            SendState state = request.tag(SendState.class);
             if (state != null) {
                 state.sent.set(true);
+                if (request.header("Authorization") != null && !sameOrigin(request.url(), state.origin)) {
+                    request = request.newBuilder().removeHeader("Authorization").build();
+                }
             }
-            return chain.proceed(chain.request());
+            return chain.proceed(request);
         };
+    }
+
+    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equalsIgnoreCase(b.host()) && a.port() == b.port();
     }
 
     static final class SendState {
         final AtomicBoolean sent = new AtomicBoolean();
+        final HttpUrl origin;
+
+        SendState(HttpUrl origin) {
+            this.origin = origin;
+        }
+    }
+
+    /** The token of the call the current thread is executing, for {@link #redactingLogger}. */
+    private static final ThreadLocal<String> CALL_TOKEN = new ThreadLocal<>();
+
+    /**
+     * Wraps an HTTP log sink so that the token of the call being logged never reaches it, not even
+     * when a server echoes it in a response header. OkHttp runs the interceptors of a synchronous
+     * call on the calling thread, which is where the pipeline records the token.
+     */
+    public static Consumer<String> redactingLogger(Consumer<String> sink) {
+        Objects.requireNonNull(sink, "sink");
+        return line -> sink.accept(Secrets.redact(line, CALL_TOKEN.get()));
     }
 
     public <T> Result<T> send(ApiRequest request, Type responseType) {
@@ -133,7 +169,7 @@ public final class Pipeline {
                 throw new FlowsTransportException(method, path, new InterruptedIOException("cancelled"));
             }
             String token = tokenProvider == null ? null : Tokens.check(tokenProvider.get());
-            SendState sendState = new SendState();
+            SendState sendState = new SendState(baseUrl);
             Request httpRequest = buildRequest(url, method, body, token, sendState);
             Call call = http.newCall(httpRequest);
             call.timeout().timeout(attemptTimeoutNanos(deadline), TimeUnit.NANOSECONDS);
@@ -141,6 +177,7 @@ public final class Pipeline {
                 cancellation.attach(call);
             }
             Duration wait;
+            CALL_TOKEN.set(token);
             try (Response response = call.execute()) {
                 int status = response.code();
                 if (status >= 200 && status < 300) {
@@ -160,7 +197,10 @@ public final class Pipeline {
                     throw failure;
                 }
             } catch (IOException e) {
-                boolean cancelled = call.isCanceled() || (cancellation != null && cancellation.isCancelled());
+                // OkHttp cancels a call whose call timeout fired: that is a timeout, retried like any
+                // I/O failure, not a cancellation by the caller
+                boolean cancelled = (cancellation != null && cancellation.isCancelled())
+                        || (call.isCanceled() && !isTimeout(e)) || Thread.currentThread().isInterrupted();
                 boolean sent = sendState.sent.get();
                 if (cancelled || !(request.isIdempotent() || !sent) || attempt >= retryPolicy.maxAttempts()) {
                     throw transportFailure(method, path, e, token);
@@ -169,6 +209,8 @@ public final class Pipeline {
                 if (System.nanoTime() + wait.toNanos() > deadline) {
                     throw transportFailure(method, path, e, token);
                 }
+            } finally {
+                CALL_TOKEN.remove();
             }
             try {
                 sleeper.sleep(wait);
@@ -186,6 +228,12 @@ public final class Pipeline {
         }
         long left = Math.max(1, deadline - System.nanoTime());
         return Math.min(perAttempt, left);
+    }
+
+    /** A read/connect timeout, or OkHttp's call timeout ({@code InterruptedIOException("timeout")}). */
+    private static boolean isTimeout(IOException e) {
+        return e instanceof SocketTimeoutException
+                || (e instanceof InterruptedIOException && "timeout".equals(e.getMessage()));
     }
 
     private static boolean isRetryableStatus(int status, ApiRequest request) {

@@ -1,0 +1,277 @@
+package io.flowsdk.client.reliability;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.flowsdk.client.Change;
+import io.flowsdk.client.FlowsClient;
+import io.flowsdk.client.Query;
+import io.flowsdk.client.RetryPolicy;
+import io.flowsdk.client.SortOrder;
+import io.flowsdk.client.filter.Filter;
+import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.model.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Bad input: out-of-range and null arguments fail before any request with a message naming the
+ * parameter; hostile strings are sent as data and can never change the endpoint, the query or
+ * the headers.
+ */
+class BadInputMatrixTest {
+    static final List<String> HOSTILE = List.of("../x", "a/b", "a?b=1", "a#frag", "a b", "a%2Fb", "%2e%2e", ".%2e",
+            "a\r\nX-Injected: 1", "a\nb", "a&count=1&startIndex=99", "x=y", "a+b", "100%", "\u00fc\u20ac\ud83d\ude00",
+            "a\\b", "a;b", "?", "#", "/", "//", "a\tb", "tasks/../..", "a%00b", "${jndi:ldap://x}");
+
+    private static WireMockServer server;
+    private static FlowsClient client;
+    private static Support.LogSink log = new Support.LogSink();
+
+    @BeforeAll
+    static void start() {
+        server = Support.startServer();
+        client = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.none(),
+                Pipeline.Sleeper.REAL, log).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        server.stop();
+        Support.assertNoToken(log);
+        System.out.println("[reliability] after BadInputMatrixTest: " + Support.figures());
+    }
+
+    @BeforeEach
+    void reset() {
+        server.resetAll();
+        server.stubFor(any(anyUrl()).willReturn(okJson(Support.task("t-1"))));
+        server.stubFor(any(urlPathEqualTo("/api/v1/flows/tasks")).willReturn(okJson(Support.taskList(1, 2, 2))));
+        server.stubFor(any(urlPathEqualTo("/api/v1/flows/")).willReturn(okJson(Support.taskList(1, 2, 2))));
+    }
+
+    // ---- refused before any request ----
+
+    static Stream<Arguments> refused() {
+        Query<Task> q = null;
+        List<Arguments> a = new ArrayList<>();
+        Consumer<Object[]> add = x -> a.add(Arguments.of(x));
+        // IllegalArgumentException, the message names the parameter
+        iae(a, "pageSize(0)", c -> c.tasks().list().pageSize(0), "pageSize");
+        iae(a, "pageSize(-5)", c -> c.tasks().list().pageSize(-5), "pageSize");
+        iae(a, "pageSize(MIN)", c -> c.tasks().list().pageSize(Integer.MIN_VALUE), "pageSize");
+        iae(a, "startIndex(0)", c -> c.tasks().list().startIndex(0), "startIndex");
+        iae(a, "startIndex(-1)", c -> c.flows().list().startIndex(-1), "startIndex");
+        iae(a, "limit(-1)", c -> c.tasks().list().limit(-1), "limit");
+        iae(a, "limit(MIN)", c -> c.tasks().list().limit(Long.MIN_VALUE), "limit");
+        iae(a, "parallelism(0)", c -> c.tasks().list().parallelism(0), "parallelism");
+        iae(a, "parallelism(33)", c -> c.tasks().list().parallelism(33), "parallelism");
+        iae(a, "parallelism(-1)", c -> c.flows().list().parallelism(-1), "parallelism");
+        iae(a, "get(\"\")", c -> c.tasks().get(""), "taskId");
+        iae(a, "get(\" \")", c -> c.tasks().get(" \t"), "taskId");
+        iae(a, "get(\".\")", c -> c.tasks().get("."), "taskId");
+        iae(a, "get(\"..\")", c -> c.tasks().get(".."), "taskId");
+        iae(a, "complete(\"..\")", c -> c.tasks().complete("..", Map.of()), "taskId");
+        iae(a, "cancel(\".\")", c -> c.tasks().cancel("."), "taskId");
+        iae(a, "flows.get(\"tasks\")", c -> c.flows().get("tasks"), "flowInstanceId");
+        iae(a, "flows.cancel(\"..\")", c -> c.flows().cancel(".."), "flowInstanceId");
+        iae(a, "flows.find(\"\")", c -> c.flows().find(""), "flowInstanceId");
+        for (String h : List.of("a b", "x&y=1", "a\r\nb", "id#", "a=b", "%41", "+", "\u00fcber", "", "a..b", "1abc")) {
+            iae(a, "sortBy(" + h + ")", c -> c.tasks().list().sortBy(h, SortOrder.ASCENDING), "sortBy");
+            iae(a, "attributes(" + h + ")", c -> c.tasks().list().attributes("id", h), "attributes");
+            iae(a, "excludedAttributes(" + h + ")", c -> c.flows().list().excludedAttributes(h), "excludedAttributes");
+        }
+        for (String f : List.of("status eq", "status eq \"x\"&count=1", "status eq \"x\" #", "\r\n", "",
+                "status eq \"a\" and", "((status pr)", "status zz \"x\"", "x eq \"unterminated")) {
+            a.add(Arguments.of("filter(" + f.replace("\r\n", "CRLF") + ")", IllegalArgumentException.class,
+                    (CallOn) c -> c.tasks().list().filter(f), null));
+        }
+        // NullPointerException
+        npe(a, "get(null)", c -> c.tasks().get(null));
+        npe(a, "find(null)", c -> c.tasks().find(null));
+        npe(a, "flows.get(null)", c -> c.flows().get(null));
+        npe(a, "create(null)", c -> c.tasks().create(null));
+        npe(a, "create(task, null)", c -> c.tasks().create(new Task(), null));
+        npe(a, "complete(null)", c -> c.tasks().complete(null));
+        npe(a, "complete(id, null)", c -> c.tasks().complete("t-1", null));
+        npe(a, "complete(id, vars, null)", c -> c.tasks().complete("t-1", Map.of(), null));
+        npe(a, "cancel(null)", c -> c.tasks().cancel(null));
+        npe(a, "cancel(id, null)", c -> c.tasks().cancel("t-1", null));
+        npe(a, "flows.cancel(null)", c -> c.flows().cancel(null));
+        npe(a, "flows.cancel(id, null)", c -> c.flows().cancel("f-1", null));
+        npe(a, "filter((String) null)", c -> c.tasks().list().filter((String) null));
+        npe(a, "filter((Filter) null)", c -> c.tasks().list().filter((Filter) null));
+        npe(a, "sortBy(null)", c -> c.tasks().list().sortBy(null, SortOrder.ASCENDING));
+        npe(a, "sortBy(id, null)", c -> c.tasks().list().sortBy("id", null));
+        npe(a, "attributes(null[])", c -> c.tasks().list().attributes((String[]) null));
+        npe(a, "attributes(id, null)", c -> c.tasks().list().attributes("id", null));
+        npe(a, "excludedAttributes(null)", c -> c.tasks().list().excludedAttributes((String) null));
+        npe(a, "forTime(null)", c -> c.tasks().list().forTime(null));
+        npe(a, "Change.reason(null)", c -> Change.reason(null));
+        npe(a, "Change.correlation(null)", c -> Change.correlation(null));
+        npe(a, "withCorrelation(null)", c -> Change.reason("r").withCorrelation(null));
+        npe(a, "await(id, null, t)", c -> c.tasks().await("t-1", null, Duration.ofSeconds(1)));
+        npe(a, "await(id, p, null)", c -> c.tasks().await("t-1", t -> true, null));
+        return a.stream();
+    }
+
+    interface CallOn {
+        Object call(FlowsClient c) throws Throwable;
+    }
+
+    private static void iae(List<Arguments> a, String name, CallOn call, String parameter) {
+        a.add(Arguments.of(name, IllegalArgumentException.class, call, parameter));
+    }
+
+    private static void npe(List<Arguments> a, String name, CallOn call) {
+        a.add(Arguments.of(name, NullPointerException.class, call, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void refusedBeforeAnyRequest(String name, Class<? extends Throwable> type, CallOn call, String parameter) {
+        Support.BAD_INPUT_CASES.incrementAndGet();
+        Throwable e = assertThrows(type, () -> {
+            Object r = call.call(client);
+            if (r instanceof Iterable<?> it) { // a query is lazy: iterating must not be needed to see the error
+                it.iterator().hasNext();
+            }
+        });
+        if (parameter != null) {
+            assertNotNull(e.getMessage());
+            assertTrue(e.getMessage().contains(parameter), "message names " + parameter + ": " + e.getMessage());
+        }
+        Support.assertNoToken(e);
+        assertEquals(0, server.getAllServeEvents().size(), "nothing was sent");
+    }
+
+    // ---- hostile strings are data ----
+
+    static Stream<String> hostile() {
+        return HOSTILE.stream();
+    }
+
+    /** Filter values may hold any character; NUL in a path is refused by Jetty itself, so it is tried here only. */
+    static Stream<String> hostileValues() {
+        return Stream.concat(HOSTILE.stream(), Stream.of("\u0000", "\u007f", "\"quoted\"", "back\\slash"));
+    }
+
+    @ParameterizedTest(name = "id {index}")
+    @MethodSource("hostile")
+    void idsAreExactlyOnePathSegment(String id) {
+        Support.BAD_INPUT_CASES.incrementAndGet();
+        client.tasks().get(id);
+        assertPath(last(), "GET", List.of("api", "v1", "flows", "tasks", id));
+        client.tasks().complete(id, Map.of("k", id), Change.reason(id).withCorrelation(id));
+        LoggedRequest r = last();
+        assertPath(r, "POST", List.of("api", "v1", "flows", "tasks", id, ".complete"));
+        assertEquals(Map.of("reason", List.of(id), "correlation", List.of(id)), query(r));
+        client.tasks().cancel(id);
+        assertPath(last(), "POST", List.of("api", "v1", "flows", "tasks", id, ".cancel"));
+        if (!id.equals("tasks")) {
+            client.flows().cancel(id, Change.correlation(id));
+            r = last();
+            assertPath(r, "POST", List.of("api", "v1", "flows", id, ".cancel"));
+            assertEquals(Map.of("correlation", List.of(id)), query(r));
+            client.flows().get(id);
+            assertPath(last(), "GET", List.of("api", "v1", "flows", id));
+        }
+        Support.REQUESTS_OBSERVED.addAndGet(server.getAllServeEvents().size());
+        for (var e : server.getAllServeEvents()) {
+            LoggedRequest req = e.getRequest();
+            assertFalse(req.containsHeader("X-Injected"), "header injected");
+            assertEquals(1, req.getHeaders().getHeader("Authorization").values().size());
+        }
+    }
+
+    @ParameterizedTest(name = "filter value {index}")
+    @MethodSource("hostileValues")
+    void filterValuesAndChangeTextAreEncoded(String value) {
+        Support.BAD_INPUT_CASES.incrementAndGet();
+        Filter f = Filter.eq("displayName", value).and(Filter.pr("assigneeId"));
+        client.tasks().list().filter(f).sortBy("meta.lastModified", SortOrder.DESCENDING)
+                .attributes("id", "displayName").pageSize(7).startIndex(3).firstPage();
+        LoggedRequest r = last();
+        assertPath(r, "GET", List.of("api", "v1", "flows", "tasks"));
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        expected.put("filter", List.of(f.toString()));
+        expected.put("count", List.of("7"));
+        expected.put("startIndex", List.of("3"));
+        expected.put("sortBy", List.of("meta.lastModified"));
+        expected.put("sortOrder", List.of("descending"));
+        expected.put("attributes", List.of("id", "displayName"));
+        assertEquals(expected, query(r));
+        assertEquals(f, Filter.parse(query(r).get("filter").get(0)), "the server can parse what was sent");
+        // the same through filter(String)
+        client.flows().list().filter(f.toString()).firstPage();
+        assertEquals(List.of(f.toString()), query(last()).get("filter"));
+        assertPath(last(), "GET", List.of("api", "v1", "flows", ""));
+        // Change on create
+        client.tasks().create(new Task().displayName(value), Change.of(value, value + "&reason=x"));
+        assertEquals(Map.of("reason", List.of(value), "correlation", List.of(value + "&reason=x")), query(last()));
+        Support.REQUESTS_OBSERVED.addAndGet(server.getAllServeEvents().size());
+    }
+
+    private static LoggedRequest last() {
+        return server.getAllServeEvents().get(0).getRequest(); // newest first
+    }
+
+    private static void assertPath(LoggedRequest r, String method, List<String> segments) {
+        assertEquals(method, r.getMethod().getName());
+        String raw = r.getUrl();
+        int q = raw.indexOf('?');
+        String path = q < 0 ? raw : raw.substring(0, q);
+        assertFalse(path.contains("#"));
+        // in a path a + is a literal plus
+        List<String> decoded = Arrays.stream(path.substring(1).split("/", -1))
+                .map(seg -> decode(seg.replace("+", "%2B"))).toList();
+        assertEquals(segments, decoded, "raw path " + raw);
+    }
+
+    private static Map<String, List<String>> query(LoggedRequest r) {
+        String raw = r.getUrl();
+        int q = raw.indexOf('?');
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (q < 0) {
+            return out;
+        }
+        for (String pair : raw.substring(q + 1).split("&")) {
+            int eq = pair.indexOf('=');
+            out.computeIfAbsent(decode(pair.substring(0, eq)), k -> new ArrayList<>()).add(decode(pair.substring(eq + 1)));
+        }
+        return out;
+    }
+
+    private static String decode(String s) {
+        assertFalse(s.contains("+"), "a raw + is ambiguous: " + s);
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}
