@@ -39,7 +39,8 @@ import java.time.format.DateTimeParseException;
  * <p>Liberal when reading: unknown fields are kept in the models' additional properties, numbers
  * in any-typed JSON keep their exact value ({@code 1} is a {@code Long}, 20-digit integers a
  * {@code BigInteger}, long decimals a {@code BigDecimal}), date-times may come with or without
- * an offset, or as epoch milliseconds. Strict when writing: unset fields are omitted.
+ * an offset, or as epoch milliseconds, a list the answer left out reads as an empty list.
+ * Strict when writing: unset fields are omitted.
  */
 public final class JsonCodec {
     private final Gson gson;
@@ -60,6 +61,8 @@ public final class JsonCodec {
                 .registerTypeAdapterFactory(new FlowInstancesList.CustomTypeAdapterFactory())
                 .registerTypeAdapterFactory(new ErrorResponse.CustomTypeAdapterFactory())
                 .registerTypeAdapterFactory(new CompleteTaskRequest.CustomTypeAdapterFactory())
+                // registered last so it wraps the generated adapters above
+                .registerTypeAdapterFactory(new EmptyListsOnRead())
                 .create();
     }
 
@@ -81,6 +84,11 @@ public final class JsonCodec {
      * @throws IllegalArgumentException on JSON of the wrong shape (the generated validation)
      */
     public <T> T fromJson(String json, Type type) {
+        return gson.fromJson(json, type);
+    }
+
+    /** Typed convenience of {@link #fromJson(String, Type)}. */
+    public <T> T fromJson(String json, Class<T> type) {
         return gson.fromJson(json, type);
     }
 

@@ -61,7 +61,11 @@ public final class ListEndpoint<T, L> {
         }
         request = request.withQuery("forTime", formatForTime(params.forTime()));
         L list = pipeline.<L>send(request, listType, cancellation).value();
-        return new FetchedPage<>(items.apply(list), asLong(total.apply(list)), asLong(start.apply(list)),
+        List<T> resources = items.apply(list);
+        if (resources != null && resources.contains(null)) {
+            resources = resources.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toList());
+        }
+        return new FetchedPage<>(resources, asLong(total.apply(list)), asLong(start.apply(list)),
                 perPage.apply(list) == null ? null : perPage.apply(list).intValue());
     }
 

@@ -1,0 +1,70 @@
+package io.flowsdk.client.internal;
+
+import io.flowsdk.client.model.FlowCancel;
+import io.flowsdk.client.model.FlowInstance;
+import io.flowsdk.client.model.Task;
+import io.flowsdk.client.model.TasksList;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonCodecTest {
+    private final JsonCodec codec = new JsonCodec();
+
+    @Test
+    void missingListsReadAsEmptyListsButUnsetListsAreNotWritten() {
+        Task t = codec.fromJson("{\"id\":\"t\"}", Task.class);
+        assertEquals(List.of(), t.getGroupsIds());
+        assertEquals(List.of(), t.getUsersIds());
+        FlowInstance f = codec.fromJson("{\"id\":\"f\"}", FlowInstance.class);
+        assertEquals(List.of(), f.getStatusExplanations());
+        FlowCancel c = codec.fromJson("{}", FlowCancel.class);
+        assertEquals(List.of(), c.getNotCanceledJobs());
+        TasksList l = codec.fromJson("{\"totalResults\":0}", TasksList.class);
+        assertEquals(List.of(), l.getResources());
+        assertEquals("{\"displayName\":\"x\"}", codec.toJson(new Task().displayName("x")));
+    }
+
+    @Test
+    void numbersInAnyTypedJsonKeepTheirExactValue() {
+        Task t = codec.fromJson("{\"variables\":{\"a\":1,\"b\":12345678901234567,\"c\":123456789012345678901234,"
+                + "\"d\":0.1,\"e\":3.141592653589793238462643,\"f\":[1,2.5]}}", Task.class);
+        Map<?, ?> v = (Map<?, ?>) t.getVariables();
+        assertEquals(1L, v.get("a"));
+        assertEquals(12345678901234567L, v.get("b"));
+        assertEquals(new BigInteger("123456789012345678901234"), v.get("c"));
+        assertEquals(0.1, v.get("d"));
+        assertEquals(new BigDecimal("3.141592653589793238462643"), v.get("e"));
+        assertEquals(List.of(1L, 2.5), v.get("f"));
+        assertTrue(codec.toJson(Map.of("n", v.get("b"))).contains("12345678901234567"));
+    }
+
+    @Test
+    void dateTimesAreReadLiberally() {
+        assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00Z"),
+                codec.fromJson("{\"due\":\"2026-01-01T10:00:00\"}", Task.class).getDue());
+        assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00+02:00"),
+                codec.fromJson("{\"due\":\"2026-01-01T10:00:00+02:00\"}", Task.class).getDue());
+        assertEquals(OffsetDateTime.parse("2026-01-01T00:00:00Z"),
+                codec.fromJson("{\"due\":\"2026-01-01\"}", Task.class).getDue());
+        assertEquals(OffsetDateTime.parse("1970-01-01T00:00:01Z"),
+                codec.fromJson("{\"due\":1000}", Task.class).getDue());
+        assertNull(codec.fromJson("{\"due\":null}", Task.class).getDue());
+    }
+
+    @Test
+    void numbersSentAsStringsAreAccepted() {
+        Task t = codec.fromJson("{\"meta\":{\"revision\":\"7\"}}", Task.class);
+        assertEquals(7L, t.getMeta().getRevision());
+        TasksList l = codec.fromJson("{\"totalResults\":\"3\",\"itemsPerPage\":\"3\",\"startIndex\":\"1\"}", TasksList.class);
+        assertEquals(3L, l.getTotalResults());
+    }
+}
