@@ -148,6 +148,7 @@ class ClientBuilderTest extends WireMockTestBase {
             Thread.sleep(10);
         }
         assertFalse(requests(wm).isEmpty());
+        Thread.sleep(100); // let the first poll finish: the client now waits between polls (>= 500 ms)
         assertFalse(ownThreads(before).isEmpty(), "the poll should have run on a client thread");
 
         client.close();
