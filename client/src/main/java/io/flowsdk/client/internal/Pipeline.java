@@ -233,7 +233,10 @@ public final class Pipeline {
     private <T> T decode(Response response, Type type, String method, String path, String token) throws IOException {
         int status = response.code();
         ResponseBody responseBody = response.body();
-        String text = responseBody.string();
+        // A server that echoes the caller's token into a 2xx body must not carry it into exception messages
+        // (the generated validation quotes offending JSON in its IllegalArgumentException, kept as the cause)
+        // nor into messages built from the decoded values (PartialFailureException quotes flowId and jobs).
+        String text = Secrets.redact(responseBody.string(), token);
         MediaType contentType = responseBody.contentType();
         if (contentType != null && !contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
             throw new MalformedResponseException(status, method, path,
