@@ -220,6 +220,23 @@ class TokenLeakTest extends WireMockTestBase {
     }
 
     @Test
+    void jsonEscapedEchoInAnErrorBody() {
+        // an opaque token with characters JSON encoders like to escape ('/' as \/, '=' as \u003d in Gson)
+        String token = "tok-SECRET-123456/ab+c==";
+        String escaped = "tok-SECRET-123456\\/ab\\u002bc\\u003d\\u003d";
+        List<Throwable> thrown = new ArrayList<>();
+        try (FlowsClient c = WireMockSupport.builder(wm).bearerToken(token).build()) {
+            wm.stubFor(any(anyUrl()).willReturn(WireMockSupport.json(401, "{\"code\":\"" + escaped
+                    + "\",\"message\":\"invalid token " + escaped + "\",\"status\":\"" + escaped + "\"}")));
+            thrown.addAll(collect(c));
+            wm.stubFor(any(anyUrl()).willReturn(WireMockSupport.json(200, "{\"id\":{\"t\":\"" + escaped
+                    + "\"},\"flowId\":{\"t\":\"" + escaped + "\"},\"Resources\":{\"t\":\"" + escaped + "\"}}")));
+            thrown.addAll(collect(c));
+        }
+        assertNoSecret(thrown, token);
+    }
+
+    @Test
     void clientAndBuilderToString() {
         FlowsClient.Builder b = WireMockSupport.builder(wm).bearerToken(SECRET).userAgent("app/1");
         assertFalse(b.toString().contains(SECRET), b.toString());
