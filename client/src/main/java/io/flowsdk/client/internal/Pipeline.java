@@ -148,7 +148,7 @@ public final class Pipeline {
                 }
                 String errorText = Secrets.redact(readCapped(response.body()), token);
                 Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
-                FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter);
+                FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter, token);
                 if (!isRetryableStatus(status, request) || attempt >= retryPolicy.maxAttempts()) {
                     throw failure;
                 }
@@ -265,7 +265,8 @@ public final class Pipeline {
             // JsonParseException (malformed or truncated) or IllegalArgumentException/IllegalStateException
             // (valid JSON of the wrong shape, from the generated validation)
             throw new MalformedResponseException(status, method, path, "the body is not the promised JSON ("
-                    + Secrets.redact(String.valueOf(e.getMessage()), token) + ")", Secrets.redact(text, token), e);
+                    + Secrets.redact(String.valueOf(e.getMessage()), token) + ")", Secrets.redact(text, token),
+                    Secrets.scrub(e, token));
         }
     }
 
