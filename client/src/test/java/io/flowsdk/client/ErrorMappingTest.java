@@ -57,6 +57,16 @@ class ErrorMappingTest extends WireMockTestBase {
         assertThrows(NotFoundException.class, () -> client.tasks().complete("task-1", Map.of()));
     }
 
+    @Test
+    void findPropagatesEveryOtherError() {
+        wm.stubFor(get(anyUrl()).willReturn(json(500, "{}")));
+        assertThrows(ServerException.class, () -> client.tasks().find("task-1"));
+        wm.stubFor(get(anyUrl()).willReturn(json(401, "{}")));
+        assertThrows(UnauthorizedException.class, () -> client.flows().find("flow-1"));
+        wm.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<p>")));
+        assertThrows(MalformedResponseException.class, () -> client.tasks().find("task-1"));
+    }
+
     static Stream<Arguments> statuses() {
         return Stream.of(
                 Arguments.of(400, BadRequestException.class),
