@@ -13,6 +13,11 @@ import com.google.gson.JsonParser;
 record ErrorBody(String code, String message, String status) {
     static final ErrorBody EMPTY = new ErrorBody(null, null, null);
 
+    /** @return a copy with the token masked in every field (it may have been JSON-escaped in the raw body) */
+    ErrorBody redact(String token) {
+        return new ErrorBody(Secrets.redact(code, token), Secrets.redact(message, token), Secrets.redact(status, token));
+    }
+
     static ErrorBody parse(String text) {
         if (text == null || text.isBlank()) {
             return EMPTY;

@@ -15,8 +15,10 @@ final class Exceptions {
     private Exceptions() {
     }
 
-    static FlowsApiException forStatus(int status, String method, String path, String body, Duration retryAfter) {
-        ErrorBody e = ErrorBody.parse(body);
+    static FlowsApiException forStatus(int status, String method, String path, String body, Duration retryAfter,
+                                       String token) {
+        // the body text is redacted already, but JSON escapes (\/, \u003d) can hide the token until it is parsed
+        ErrorBody e = ErrorBody.parse(body).redact(token);
         switch (status) {
             case 400:
                 return new BadRequestException(status, method, path, e.code(), e.message(), e.status(), body);

@@ -185,7 +185,7 @@ public final class Pipeline {
                 }
                 String errorText = Secrets.redact(readCapped(response.body()), token);
                 Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
-                FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter);
+                FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter, token);
                 if (!isRetryableStatus(status, request) || attempt >= retryPolicy.maxAttempts()) {
                     throw failure;
                 }
@@ -281,7 +281,10 @@ public final class Pipeline {
     private <T> T decode(Response response, Type type, String method, String path, String token) throws IOException {
         int status = response.code();
         ResponseBody responseBody = response.body();
-        String text = responseBody.string();
+        // A server that echoes the caller's token into a 2xx body must not carry it into exception messages
+        // (the generated validation quotes offending JSON in its IllegalArgumentException, kept as the cause)
+        // nor into messages built from the decoded values (PartialFailureException quotes flowId and jobs).
+        String text = Secrets.redact(responseBody.string(), token);
         MediaType contentType = responseBody.contentType();
         if (contentType != null && !contentType.subtype().toLowerCase(java.util.Locale.ROOT).contains("json")) {
             throw new MalformedResponseException(status, method, path,
@@ -310,7 +313,8 @@ public final class Pipeline {
             // JsonParseException (malformed or truncated) or IllegalArgumentException/IllegalStateException
             // (valid JSON of the wrong shape, from the generated validation)
             throw new MalformedResponseException(status, method, path, "the body is not the promised JSON ("
-                    + Secrets.redact(String.valueOf(e.getMessage()), token) + ")", Secrets.redact(text, token), e);
+                    + Secrets.redact(String.valueOf(e.getMessage()), token) + ")", Secrets.redact(text, token),
+                    Secrets.scrub(e, token));
         }
     }
 

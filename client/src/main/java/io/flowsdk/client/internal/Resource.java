@@ -136,7 +136,15 @@ public final class Resource<T> {
         if (result.isDone()) {
             return;
         }
-        Executor delayed = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS, asyncExecutor);
+        // The hand-off to asyncExecutor happens later, on the JDK's delayer thread, which swallows a
+        // RejectedExecutionException: catch it there, or a future pending when the client closes never ends.
+        Executor delayed = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS, task -> {
+            try {
+                asyncExecutor.execute(task);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                result.completeExceptionally(new IllegalStateException("the client is closed", closed));
+            }
+        });
         try {
             delayed.execute(() -> {
                 if (result.isDone()) {
