@@ -34,6 +34,7 @@ class SpecAgreementTest {
     private WireMockServer server;
     private FlowsClient client;
     private FlowsApi generated;
+    private ApiClient generatedClient;
 
     @BeforeEach
     void start() {
@@ -43,12 +44,14 @@ class SpecAgreementTest {
                 .withBody("{\"id\":\"x\",\"Resources\":[],\"totalResults\":0,\"flowId\":\"x\"}")));
         String base = "http://127.0.0.1:" + server.port() + "/api/v1";
         client = FlowsClient.builder().baseUrl(base).bearerToken("t0ken-value").retryPolicy(RetryPolicy.none()).build();
-        generated = new FlowsApi(new ApiClient().setBasePath(base));
+        generatedClient = new ApiClient().setBasePath(base);
+        generated = new FlowsApi(generatedClient);
     }
 
     @AfterEach
     void stop() {
         client.close();
+        generatedClient.getHttpClient().connectionPool().evictAll();
         server.stop();
     }
 
