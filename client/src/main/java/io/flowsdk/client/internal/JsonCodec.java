@@ -61,8 +61,8 @@ public final class JsonCodec {
                 .registerTypeAdapterFactory(new FlowInstancesList.CustomTypeAdapterFactory())
                 .registerTypeAdapterFactory(new ErrorResponse.CustomTypeAdapterFactory())
                 .registerTypeAdapterFactory(new CompleteTaskRequest.CustomTypeAdapterFactory())
-                // registered last so it wraps the generated adapters above
-                .registerTypeAdapterFactory(new EmptyListsOnRead())
+                // registered last so it takes precedence for reading; it writes through the generated adapters
+                .registerTypeAdapterFactory(new ModelAdapterFactory())
                 .create();
     }
 
