@@ -11,8 +11,6 @@ import java.util.NoSuchElementException;
  * cancels its requests in flight once it is garbage collected.
  */
 public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final PagingEngine<T> engine;
     private final Cleaner.Cleanable cleanable;
     private List<T> buffer = List.of();
@@ -20,7 +18,7 @@ public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
 
     public ItemIterator(PagingEngine<T> engine) {
         this.engine = engine;
-        this.cleanable = CLEANER.register(this, engine::close);
+        this.cleanable = Cleaners.CLEANER.register(this, engine::close);
     }
 
     @Override

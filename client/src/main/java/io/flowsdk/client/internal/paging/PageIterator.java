@@ -7,8 +7,6 @@ import java.util.function.Function;
 
 /** Pages of a {@link PagingEngine}, mapped to the public page type. */
 public final class PageIterator<T, P> implements Iterator<P>, AutoCloseable {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final PagingEngine<T> engine;
     private final Function<FetchedPage<T>, P> mapper;
     private final Cleaner.Cleanable cleanable;
@@ -17,7 +15,7 @@ public final class PageIterator<T, P> implements Iterator<P>, AutoCloseable {
     public PageIterator(PagingEngine<T> engine, Function<FetchedPage<T>, P> mapper) {
         this.engine = engine;
         this.mapper = mapper;
-        this.cleanable = CLEANER.register(this, engine::close);
+        this.cleanable = Cleaners.CLEANER.register(this, engine::close);
     }
 
     @Override

@@ -266,6 +266,25 @@ class PagingEngineTest {
         assertFalse(it.hasNext());
     }
 
+    @Test
+    void anAbandonedIterationLeavesNoThreadsBehind() throws Exception {
+        FakeList list = new FakeList(10_000);
+        list.delayMillisForStart = s -> s == 1 ? 0 : 100;
+        abandonAfterOneItem(list);
+        System.gc();
+        for (int i = 0; i < 100 && pagingThreads() > 0; i++) {
+            Thread.sleep(50);     // fetch-ahead finishes, then the threads idle out (1 s) or the cleaner runs
+        }
+        assertEquals(0, pagingThreads(), "no paging thread left after abandoning an iteration");
+        assertTrue(list.requests.size() <= 1 + 8, "at most parallelism pages fetched ahead: " + list.requests.size());
+    }
+
+    private static void abandonAfterOneItem(FakeList list) {
+        ItemIterator<String> it = new ItemIterator<>(new PagingEngine<>(list, 1, 10, -1, 8, s -> s));
+        assertTrue(it.hasNext());
+        it.next();
+    }
+
     private static long pagingThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().startsWith("flows-paging-") && t.isAlive()).count();
