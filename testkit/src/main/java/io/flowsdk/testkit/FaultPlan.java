@@ -20,135 +20,135 @@ import java.util.List;
  * then 503, then normally. Thread-safe.
  */
 public final class FaultPlan {
-  private final Endpoint endpoint;
-  private final List<Fault> faults;
-  private long skip;
-  private long times = 1; // negative: unlimited
-  private boolean afterHandling;
-  private long seen;
-  private long applied;
+    private final Endpoint endpoint;
+    private final List<Fault> faults;
+    private long skip;
+    private long times = 1; // negative: unlimited
+    private boolean afterHandling;
+    private long seen;
+    private long applied;
 
-  FaultPlan(Endpoint endpoint, List<Fault> faults) {
-    this.endpoint = endpoint;
-    this.faults = List.copyOf(faults);
-    for (Fault f : this.faults) {
-      if (f.kind == Fault.Kind.TRUNCATED) {
-        afterHandling = true;
-      }
+    FaultPlan(Endpoint endpoint, List<Fault> faults) {
+        this.endpoint = endpoint;
+        this.faults = List.copyOf(faults);
+        for (Fault f : this.faults) {
+            if (f.kind == Fault.Kind.TRUNCATED) {
+                afterHandling = true;
+            }
+        }
     }
-  }
 
-  /**
-   * Lets the first {@code n} requests through normally before the fault applies: with
-   * {@code afterRequests(2)} the third request is the first one faulted.
-   *
-   * @param n requests to let through, 0 or more
-   * @return this plan
-   */
-  public synchronized FaultPlan afterRequests(long n) {
-    if (n < 0) {
-      throw new IllegalArgumentException("afterRequests must be >= 0, got " + n);
+    /**
+     * Lets the first {@code n} requests through normally before the fault applies: with
+     * {@code afterRequests(2)} the third request is the first one faulted.
+     *
+     * @param n requests to let through, 0 or more
+     * @return this plan
+     */
+    public synchronized FaultPlan afterRequests(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("afterRequests must be >= 0, got " + n);
+        }
+        this.skip = n;
+        return this;
     }
-    this.skip = n;
-    return this;
-  }
 
-  /**
-   * Applies the fault to this many requests (after those skipped), then answers normally again.
-   *
-   * @param n how many requests to fault, 1 or more (default 1)
-   * @return this plan
-   */
-  public synchronized FaultPlan times(long n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("times must be >= 1, got " + n);
+    /**
+     * Applies the fault to this many requests (after those skipped), then answers normally again.
+     *
+     * @param n how many requests to fault, 1 or more (default 1)
+     * @return this plan
+     */
+    public synchronized FaultPlan times(long n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("times must be >= 1, got " + n);
+        }
+        this.times = n;
+        return this;
     }
-    this.times = n;
-    return this;
-  }
 
-  /**
-   * Applies the fault to every request (after those skipped), until {@link FlowsStub#reset()}
-   * or {@link FlowsStub#clearFaults()}.
-   *
-   * @return this plan
-   */
-  public synchronized FaultPlan always() {
-    this.times = -1;
-    return this;
-  }
-
-  /**
-   * Lets the fake API handle the request (changing the store) before the fault replaces its
-   * answer: the way to test "the server did it, but the answer was lost".
-   *
-   * @return this plan
-   */
-  public synchronized FaultPlan afterHandling() {
-    this.afterHandling = true;
-    return this;
-  }
-
-  /**
-   * The endpoint this plan targets.
-   *
-   * @return the endpoint
-   */
-  public Endpoint endpoint() {
-    return endpoint;
-  }
-
-  /**
-   * The faults of this plan.
-   *
-   * @return the faults, combined as {@link Fault} describes
-   */
-  public List<Fault> faults() {
-    return faults;
-  }
-
-  /**
-   * How many requests this plan has faulted so far.
-   *
-   * @return the count
-   */
-  public synchronized long appliedCount() {
-    return applied;
-  }
-
-  /**
-   * Whether the plan will fault no further request.
-   *
-   * @return true when used up
-   */
-  public synchronized boolean isExhausted() {
-    return times >= 0 && applied >= times;
-  }
-
-  /**
-   * Counts one request to the endpoint (not faulted by an earlier plan) and says whether this
-   * plan faults it.
-   *
-   * @return true when this plan faults it
-   */
-  synchronized boolean offer() {
-    long index = seen++;
-    boolean inWindow = index >= skip && (times < 0 || index < skip + times);
-    if (inWindow) {
-      applied++;
-      return true;
+    /**
+     * Applies the fault to every request (after those skipped), until {@link FlowsStub#reset()}
+     * or {@link FlowsStub#clearFaults()}.
+     *
+     * @return this plan
+     */
+    public synchronized FaultPlan always() {
+        this.times = -1;
+        return this;
     }
-    return false;
-  }
 
-  synchronized boolean handlesFirst() {
-    return afterHandling;
-  }
+    /**
+     * Lets the fake API handle the request (changing the store) before the fault replaces its
+     * answer: the way to test "the server did it, but the answer was lost".
+     *
+     * @return this plan
+     */
+    public synchronized FaultPlan afterHandling() {
+        this.afterHandling = true;
+        return this;
+    }
 
-  @Override
-  public synchronized String toString() {
-    return "FaultPlan[" + endpoint.name() + " " + faults + ", afterRequests=" + skip
-        + ", times=" + (times < 0 ? "always" : times) + (afterHandling ? ", afterHandling" : "")
-        + ", applied=" + applied + "]";
-  }
+    /**
+     * The endpoint this plan targets.
+     *
+     * @return the endpoint
+     */
+    public Endpoint endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * The faults of this plan.
+     *
+     * @return the faults, combined as {@link Fault} describes
+     */
+    public List<Fault> faults() {
+        return faults;
+    }
+
+    /**
+     * How many requests this plan has faulted so far.
+     *
+     * @return the count
+     */
+    public synchronized long appliedCount() {
+        return applied;
+    }
+
+    /**
+     * Whether the plan will fault no further request.
+     *
+     * @return true when used up
+     */
+    public synchronized boolean isExhausted() {
+        return times >= 0 && applied >= times;
+    }
+
+    /**
+     * Counts one request to the endpoint (not faulted by an earlier plan) and says whether this
+     * plan faults it.
+     *
+     * @return true when this plan faults it
+     */
+    synchronized boolean offer() {
+        long index = seen++;
+        boolean inWindow = index >= skip && (times < 0 || index < skip + times);
+        if (inWindow) {
+            applied++;
+            return true;
+        }
+        return false;
+    }
+
+    synchronized boolean handlesFirst() {
+        return afterHandling;
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "FaultPlan[" + endpoint.name() + " " + faults + ", afterRequests=" + skip
+                + ", times=" + (times < 0 ? "always" : times) + (afterHandling ? ", afterHandling" : "")
+                + ", applied=" + applied + "]";
+    }
 }

@@ -45,531 +45,531 @@ import java.util.function.Consumer;
  * each test. All methods are thread-safe.
  */
 public final class FlowsStub implements AutoCloseable {
-  /** The bearer token the stub expects unless told otherwise. Not a JWT, not a secret. */
-  public static final String DEFAULT_TOKEN = "testkit-token";
+    /** The bearer token the stub expects unless told otherwise. Not a JWT, not a secret. */
+    public static final String DEFAULT_TOKEN = "testkit-token";
 
-  private final String token;
-  private final StubClock clock = new StubClock();
-  private final WireMockServer server;
-  private final String baseUrl;
-  private final ResourceStore store;
-  private final FakeFlowsApi api;
-  private final long initialMaxPageSize;
-  private final List<FaultPlan> faults = new ArrayList<>();
-  private final List<RecordedRequest> journal = new ArrayList<>();
-  private final List<FlowsClient> clients = new ArrayList<>();
-  private FlowsClient defaultClient;
-  private volatile boolean closed;
+    private final String token;
+    private final StubClock clock = new StubClock();
+    private final WireMockServer server;
+    private final String baseUrl;
+    private final ResourceStore store;
+    private final FakeFlowsApi api;
+    private final long initialMaxPageSize;
+    private final List<FaultPlan> faults = new ArrayList<>();
+    private final List<RecordedRequest> journal = new ArrayList<>();
+    private final List<FlowsClient> clients = new ArrayList<>();
+    private FlowsClient defaultClient;
+    private volatile boolean closed;
 
-  /** Starts a stub that expects {@link #DEFAULT_TOKEN}. */
-  public FlowsStub() {
-    this(builder());
-  }
-
-  /**
-   * Starts a stub that expects the given bearer token.
-   *
-   * @param token the token clients must send
-   */
-  public FlowsStub(String token) {
-    this(builder().token(token));
-  }
-
-  private FlowsStub(Builder b) {
-    this.token = b.token;
-    this.initialMaxPageSize = b.maxPageSize;
-    String[] url = new String[1];
-    this.store = new ResourceStore(clock, () -> url[0]);
-    this.api = new FakeFlowsApi(store, new SdkFilterSupport(), () -> this.token);
-    api.maxPageSize(b.maxPageSize);
-    this.server = new WireMockServer(options()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        .notifier(new ConsoleNotifier(false))
-        .extensions(new StubTransformer(this)));
-    server.start();
-    server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(StubTransformer.NAME)));
-    this.baseUrl = "http://127.0.0.1:" + server.port() + "/api/v1";
-    url[0] = baseUrl;
-  }
-
-
-  /**
-   * A builder for a stub with non-default settings.
-   *
-   * @return a new builder
-   */
-  public static Builder builder() {
-    return new Builder();
-  }
-
-  /** Settings of a {@link FlowsStub}; {@link #build()} starts the server. */
-  public static final class Builder {
-    private String token = DEFAULT_TOKEN;
-    private long maxPageSize;
-
-    private Builder() {}
-
-    /**
-     * The bearer token clients must send.
-     *
-     * @param token the token, not blank
-     * @return this builder
-     */
-    public Builder token(String token) {
-      Objects.requireNonNull(token, "token");
-      if (token.isBlank()) {
-        throw new IllegalArgumentException("token must not be blank");
-      }
-      this.token = token;
-      return this;
+    /** Starts a stub that expects {@link #DEFAULT_TOKEN}. */
+    public FlowsStub() {
+        this(builder());
     }
 
     /**
-     * A server-side cap on the page size (list {@code count}), as real servers have.
+     * Starts a stub that expects the given bearer token.
      *
-     * @param maxPageSize the largest page returned, or 0 for no cap (the default)
-     * @return this builder
+     * @param token the token clients must send
      */
-    public Builder maxPageSize(long maxPageSize) {
-      if (maxPageSize < 0) {
-        throw new IllegalArgumentException("maxPageSize must be >= 0, got " + maxPageSize);
-      }
-      this.maxPageSize = maxPageSize;
-      return this;
+    public FlowsStub(String token) {
+        this(builder().token(token));
     }
+
+    private FlowsStub(Builder b) {
+        this.token = b.token;
+        this.initialMaxPageSize = b.maxPageSize;
+        String[] url = new String[1];
+        this.store = new ResourceStore(clock, () -> url[0]);
+        this.api = new FakeFlowsApi(store, new SdkFilterSupport(), () -> this.token);
+        api.maxPageSize(b.maxPageSize);
+        this.server = new WireMockServer(options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .notifier(new ConsoleNotifier(false))
+                .extensions(new StubTransformer(this)));
+        server.start();
+        server.stubFor(any(anyUrl()).willReturn(aResponse().withTransformers(StubTransformer.NAME)));
+        this.baseUrl = "http://127.0.0.1:" + server.port() + "/api/v1";
+        url[0] = baseUrl;
+    }
+
 
     /**
-     * Starts the stub.
+     * A builder for a stub with non-default settings.
      *
-     * @return the running stub
+     * @return a new builder
      */
-    public FlowsStub build() {
-      return new FlowsStub(this);
+    public static Builder builder() {
+        return new Builder();
     }
-  }
 
-  // ---------------------------------------------------------------- server
+    /** Settings of a {@link FlowsStub}; {@link #build()} starts the server. */
+    public static final class Builder {
+        private String token = DEFAULT_TOKEN;
+        private long maxPageSize;
 
-  /**
-   * The API root to configure a client with.
-   *
-   * @return {@code http://127.0.0.1:PORT/api/v1}
-   */
-  public String baseUrl() {
-    return baseUrl;
-  }
+        private Builder() {}
 
-  /**
-   * The port the server listens on (on 127.0.0.1).
-   *
-   * @return the port
-   */
-  public int port() {
-    return server.port();
-  }
-
-  /**
-   * The bearer token the stub expects.
-   *
-   * @return the token
-   */
-  public String token() {
-    return token;
-  }
-
-  /**
-   * The underlying WireMock server, for WireMock's own {@code verify} and request journal.
-   * Do not register stubs of your own: one catch-all stub routes everything to the fake.
-   *
-   * @return the server
-   */
-  public WireMockServer wireMock() {
-    return server;
-  }
-
-  /**
-   * The clock that stamps changes and history. Set or advance it to test {@code forTime}.
-   *
-   * @return the clock
-   */
-  public StubClock clock() {
-    return clock;
-  }
-
-  /**
-   * Caps the page size (list {@code count}) from now on, as real servers do.
-   *
-   * @param max the largest page returned, or 0 for no cap
-   * @return this stub
-   */
-  public FlowsStub maxPageSize(long max) {
-    api.maxPageSize(max);
-    return this;
-  }
-
-  /**
-   * The retry policy of the clients the stub hands out: the SDK's default attempts and rules,
-   * but no backoff sleep (a {@code Retry-After} sent by the server is still honoured).
-   *
-   * @return 3 attempts, zero backoff
-   */
-  public static RetryPolicy zeroSleepRetryPolicy() {
-    return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build();
-  }
-
-  /**
-   * A client configured for this stub: {@link #baseUrl()}, {@link #token()}, a zero-sleep retry
-   * policy ({@link #zeroSleepRetryPolicy()}) and a 10 second timeout. The same client is returned
-   * on every call; the stub closes it when it closes.
-   *
-   * @return the shared client
-   */
-  public synchronized FlowsClient client() {
-    if (defaultClient == null) {
-      defaultClient = client(b -> {});
-    }
-    return defaultClient;
-  }
-
-  /**
-   * A new client configured like {@link #client()}, then customised, for example with
-   * {@code b -> b.retryPolicy(RetryPolicy.none()).timeout(Duration.ofMillis(200))}. The stub
-   * closes it when it closes.
-   *
-   * @param customizer changes the builder before {@code build()}
-   * @return a new client
-   */
-  public FlowsClient client(Consumer<FlowsClient.Builder> customizer) {
-    Objects.requireNonNull(customizer, "customizer");
-    FlowsClient.Builder b = FlowsClient.builder()
-        .baseUrl(baseUrl)
-        .bearerToken(token)
-        .retryPolicy(zeroSleepRetryPolicy())
-        .timeout(Duration.ofSeconds(10));
-    customizer.accept(b);
-    FlowsClient c = b.build();
-    synchronized (clients) {
-      clients.add(c);
-    }
-    return c;
-  }
-
-  // ---------------------------------------------------------------- seeding
-
-  /**
-   * Adds a task as given (JSON as the API sends it). The stub fills what a server would when
-   * missing: {@code id} (a UUID), {@code status} {@code pending}, {@code meta.created},
-   * {@code meta.lastModified}, {@code meta.revision}, {@code meta.resourceType} and
-   * {@code meta.location}. A task given as completed or canceled with an {@code ended} time
-   * after its {@code meta.created} gets a history in which it was pending until it ended.
-   *
-   * @param task the task
-   * @return the stored task (a copy)
-   * @throws IllegalArgumentException when a task with that id exists
-   */
-  public JsonObject addTask(JsonObject task) {
-    return store.addTask(Objects.requireNonNull(task, "task"));
-  }
-
-  /**
-   * Adds a task given as the SDK model; see {@link #addTask(JsonObject)}.
-   *
-   * @param task the task
-   * @return the stored task, with its id
-   * @throws IllegalArgumentException when a task with that id exists
-   */
-  public io.flowsdk.client.model.Task addTask(io.flowsdk.client.model.Task task) {
-    JsonObject stored = addTask(JsonParser.parseString(Objects.requireNonNull(task, "task").toJson()).getAsJsonObject());
-    return Models.task(stored);
-  }
-
-  /**
-   * Adds a flow instance as given (JSON as the API sends it). The stub fills {@code id} (a
-   * UUID), {@code status} {@code running} and {@code startedAt} when missing. Its tasks are
-   * the tasks whose {@code flow.flowInstanceKey} is its id.
-   *
-   * @param flow the flow instance
-   * @return the stored flow instance (a copy)
-   * @throws IllegalArgumentException when a flow instance with that id exists
-   */
-  public JsonObject addFlow(JsonObject flow) {
-    return store.addFlow(Objects.requireNonNull(flow, "flow"));
-  }
-
-  /**
-   * Adds a flow instance given as the SDK model; see {@link #addFlow(JsonObject)}.
-   *
-   * @param flow the flow instance
-   * @return the stored flow instance, with its id
-   * @throws IllegalArgumentException when a flow instance with that id exists
-   */
-  public io.flowsdk.client.model.FlowInstance addFlow(io.flowsdk.client.model.FlowInstance flow) {
-    JsonObject stored = addFlow(JsonParser.parseString(Objects.requireNonNull(flow, "flow").toJson()).getAsJsonObject());
-    return Models.flow(stored);
-  }
-
-  /**
-   * Adds a batch of flow instances and tasks, such as {@link Seeds#realistic(int, int, long)}.
-   *
-   * @param data the batch
-   * @return this stub
-   */
-  public FlowsStub seed(SeedData data) {
-    data.flows().forEach(store::addFlow);
-    data.tasks().forEach(store::addTask);
-    return this;
-  }
-
-  /**
-   * Registers a job of a flow instance that is not a task (for example a provisioning job).
-   *
-   * <p>The job model: the jobs of a flow instance are the ids of its open tasks (status
-   * neither {@code completed} nor {@code canceled}), then the job ids registered here or with
-   * {@link #failJobCancellation(String, String)}. A flow cancel cancels every job except those
-   * told to fail; it answers {@code canceledJobs}, {@code notCanceledJobs} and, in
-   * {@code taskIds}, the tasks it cancelled.
-   *
-   * @param flowId the flow instance id
-   * @param jobId the job id
-   * @return this stub
-   */
-  public FlowsStub addJob(String flowId, String jobId) {
-    store.addJob(Objects.requireNonNull(flowId, "flowId"), Objects.requireNonNull(jobId, "jobId"));
-    return this;
-  }
-
-  /**
-   * Makes the cancellation of one job fail, so that cancelling the flow instance answers 207
-   * with the job in {@code notCanceledJobs} (the flow itself is still cancelled). The job may be
-   * a task of the flow (the task then stays open) or any other job id (registered as a job of
-   * the flow, see {@link #addJob(String, String)}).
-   *
-   * @param flowId the flow instance id
-   * @param jobId the job id
-   * @return this stub
-   */
-  public FlowsStub failJobCancellation(String flowId, String jobId) {
-    store.failJobCancellation(Objects.requireNonNull(flowId, "flowId"), Objects.requireNonNull(jobId, "jobId"));
-    return this;
-  }
-
-  // ---------------------------------------------------------------- state, for assertions
-
-  /**
-   * Every task as stored now, in insertion order.
-   *
-   * @return copies, safe to modify
-   */
-  public List<JsonObject> tasks() {
-    return store.tasks(null);
-  }
-
-  /**
-   * Every flow instance as stored now, in insertion order.
-   *
-   * @return copies, safe to modify
-   */
-  public List<JsonObject> flows() {
-    return store.flows(null);
-  }
-
-  /**
-   * One task as stored now.
-   *
-   * @param id the task id
-   * @return a copy, or empty
-   */
-  public Optional<JsonObject> task(String id) {
-    return store.task(id);
-  }
-
-  /**
-   * One flow instance as stored now.
-   *
-   * @param id the flow instance id
-   * @return a copy, or empty
-   */
-  public Optional<JsonObject> flow(String id) {
-    return store.flow(id);
-  }
-
-  /**
-   * The history of a task: every version with its time, change, {@code reason} and
-   * {@code correlation}.
-   *
-   * @param id the task id
-   * @return the versions, oldest first (empty when unknown)
-   */
-  public List<ResourceVersion> taskHistory(String id) {
-    return store.taskHistory(id);
-  }
-
-  /**
-   * The history of a flow instance.
-   *
-   * @param id the flow instance id
-   * @return the versions, oldest first (empty when unknown)
-   */
-  public List<ResourceVersion> flowHistory(String id) {
-    return store.flowHistory(id);
-  }
-
-  // ---------------------------------------------------------------- faults
-
-  /**
-   * Injects faults into the answers of an endpoint: by default into the next request only;
-   * configure the returned plan for more ({@link FaultPlan#afterRequests(long)},
-   * {@link FaultPlan#times(long)}, {@link FaultPlan#always()}). Several faults are combined as
-   * {@link Fault} describes.
-   *
-   * @param endpoint the endpoint
-   * @param faults one or more faults
-   * @return the plan, to configure fluently
-   */
-  public FaultPlan inject(Endpoint endpoint, Fault... faults) {
-    Objects.requireNonNull(endpoint, "endpoint");
-    if (faults.length == 0) {
-      throw new IllegalArgumentException("inject needs at least one fault");
-    }
-    FaultPlan plan = new FaultPlan(endpoint, Arrays.asList(faults));
-    synchronized (this.faults) {
-      this.faults.add(plan);
-    }
-    return plan;
-  }
-
-  /** Removes every injected fault. */
-  public void clearFaults() {
-    synchronized (faults) {
-      faults.clear();
-    }
-  }
-
-  /** What the faults claimed for one request do. */
-  record FaultEffect(long delayMillis, Fault terminal, boolean handleFirst) {}
-
-  FaultEffect claimFault(Endpoint endpoint) {
-    if (endpoint == null) {
-      return null;
-    }
-    FaultPlan claimed = null;
-    synchronized (faults) {
-      for (FaultPlan p : faults) {
-        if (p.endpoint() == endpoint && p.offer()) {
-          claimed = p;
-          break;
+        /**
+         * The bearer token clients must send.
+         *
+         * @param token the token, not blank
+         * @return this builder
+         */
+        public Builder token(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            this.token = token;
+            return this;
         }
-      }
-    }
-    if (claimed == null) {
-      return null;
-    }
-    long delay = 0;
-    Fault terminal = null;
-    for (Fault f : claimed.faults()) {
-      if (f.kind == Fault.Kind.DELAY) {
-        delay += f.delayMillis;
-      } else {
-        terminal = f;
-      }
-    }
-    return new FaultEffect(delay, terminal, claimed.handlesFirst());
-  }
 
-  // ---------------------------------------------------------------- journal
+        /**
+         * A server-side cap on the page size (list {@code count}), as real servers have.
+         *
+         * @param maxPageSize the largest page returned, or 0 for no cap (the default)
+         * @return this builder
+         */
+        public Builder maxPageSize(long maxPageSize) {
+            if (maxPageSize < 0) {
+                throw new IllegalArgumentException("maxPageSize must be >= 0, got " + maxPageSize);
+            }
+            this.maxPageSize = maxPageSize;
+            return this;
+        }
 
-  void record(RecordedRequest request) {
-    synchronized (journal) {
-      journal.add(request);
+        /**
+         * Starts the stub.
+         *
+         * @return the running stub
+         */
+        public FlowsStub build() {
+            return new FlowsStub(this);
+        }
     }
-  }
 
-  FakeFlowsApi api() {
-    return api;
-  }
+    // ---------------------------------------------------------------- server
 
-  /**
-   * Every request received since the start or the last {@link #reset()}, in arrival order,
-   * including refused and faulted ones.
-   *
-   * @return an immutable snapshot
-   */
-  public List<RecordedRequest> requests() {
-    synchronized (journal) {
-      return List.copyOf(journal);
+    /**
+     * The API root to configure a client with.
+     *
+     * @return {@code http://127.0.0.1:PORT/api/v1}
+     */
+    public String baseUrl() {
+        return baseUrl;
     }
-  }
 
-  /**
-   * The requests routed to one endpoint.
-   *
-   * @param endpoint the endpoint
-   * @return an immutable snapshot, in arrival order
-   */
-  public List<RecordedRequest> requests(Endpoint endpoint) {
-    synchronized (journal) {
-      return journal.stream().filter(r -> r.endpoint() == endpoint).toList();
+    /**
+     * The port the server listens on (on 127.0.0.1).
+     *
+     * @return the port
+     */
+    public int port() {
+        return server.port();
     }
-  }
 
-  /**
-   * How many requests were routed to one endpoint (including refused and faulted ones).
-   *
-   * @param endpoint the endpoint
-   * @return the count
-   */
-  public int requestCount(Endpoint endpoint) {
-    return requests(endpoint).size();
-  }
+    /**
+     * The bearer token the stub expects.
+     *
+     * @return the token
+     */
+    public String token() {
+        return token;
+    }
 
-  // ---------------------------------------------------------------- lifecycle
+    /**
+     * The underlying WireMock server, for WireMock's own {@code verify} and request journal.
+     * Do not register stubs of your own: one catch-all stub routes everything to the fake.
+     *
+     * @return the server
+     */
+    public WireMockServer wireMock() {
+        return server;
+    }
 
-  /**
-   * Returns the stub to its initial state, keeping the server and its port: removes every
-   * resource, job, job failure and fault, clears both request journals (ours and WireMock's),
-   * restores the clock to system time and the page size cap to its initial value. Clients
-   * handed out stay usable.
-   */
-  public void reset() {
-    store.clear();
-    clearFaults();
-    synchronized (journal) {
-      journal.clear();
+    /**
+     * The clock that stamps changes and history. Set or advance it to test {@code forTime}.
+     *
+     * @return the clock
+     */
+    public StubClock clock() {
+        return clock;
     }
-    server.resetRequests();
-    clock.useSystemTime();
-    api.maxPageSize(initialMaxPageSize);
-  }
 
-  /** Closes the clients the stub handed out and stops the server. Idempotent. */
-  @Override
-  public void close() {
-    if (closed) {
-      return;
+    /**
+     * Caps the page size (list {@code count}) from now on, as real servers do.
+     *
+     * @param max the largest page returned, or 0 for no cap
+     * @return this stub
+     */
+    public FlowsStub maxPageSize(long max) {
+        api.maxPageSize(max);
+        return this;
     }
-    closed = true;
-    List<FlowsClient> toClose;
-    synchronized (clients) {
-      toClose = List.copyOf(clients);
-      clients.clear();
-    }
-    RuntimeException failure = null;
-    for (FlowsClient c : toClose) {
-      try {
-        c.close();
-      } catch (RuntimeException e) {
-        failure = failure == null ? e : failure;
-      }
-    }
-    server.stop();
-    if (failure != null) {
-      throw failure;
-    }
-  }
 
-  @Override
-  public String toString() {
-    return "FlowsStub[" + baseUrl + ", token=██]";
-  }
+    /**
+     * The retry policy of the clients the stub hands out: the SDK's default attempts and rules,
+     * but no backoff sleep (a {@code Retry-After} sent by the server is still honoured).
+     *
+     * @return 3 attempts, zero backoff
+     */
+    public static RetryPolicy zeroSleepRetryPolicy() {
+        return RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ZERO).maxBackoff(Duration.ZERO).build();
+    }
+
+    /**
+     * A client configured for this stub: {@link #baseUrl()}, {@link #token()}, a zero-sleep retry
+     * policy ({@link #zeroSleepRetryPolicy()}) and a 10 second timeout. The same client is returned
+     * on every call; the stub closes it when it closes.
+     *
+     * @return the shared client
+     */
+    public synchronized FlowsClient client() {
+        if (defaultClient == null) {
+            defaultClient = client(b -> {});
+        }
+        return defaultClient;
+    }
+
+    /**
+     * A new client configured like {@link #client()}, then customised, for example with
+     * {@code b -> b.retryPolicy(RetryPolicy.none()).timeout(Duration.ofMillis(200))}. The stub
+     * closes it when it closes.
+     *
+     * @param customizer changes the builder before {@code build()}
+     * @return a new client
+     */
+    public FlowsClient client(Consumer<FlowsClient.Builder> customizer) {
+        Objects.requireNonNull(customizer, "customizer");
+        FlowsClient.Builder b = FlowsClient.builder()
+                .baseUrl(baseUrl)
+                .bearerToken(token)
+                .retryPolicy(zeroSleepRetryPolicy())
+                .timeout(Duration.ofSeconds(10));
+        customizer.accept(b);
+        FlowsClient c = b.build();
+        synchronized (clients) {
+            clients.add(c);
+        }
+        return c;
+    }
+
+    // ---------------------------------------------------------------- seeding
+
+    /**
+     * Adds a task as given (JSON as the API sends it). The stub fills what a server would when
+     * missing: {@code id} (a UUID), {@code status} {@code pending}, {@code meta.created},
+     * {@code meta.lastModified}, {@code meta.revision}, {@code meta.resourceType} and
+     * {@code meta.location}. A task given as completed or canceled with an {@code ended} time
+     * after its {@code meta.created} gets a history in which it was pending until it ended.
+     *
+     * @param task the task
+     * @return the stored task (a copy)
+     * @throws IllegalArgumentException when a task with that id exists
+     */
+    public JsonObject addTask(JsonObject task) {
+        return store.addTask(Objects.requireNonNull(task, "task"));
+    }
+
+    /**
+     * Adds a task given as the SDK model; see {@link #addTask(JsonObject)}.
+     *
+     * @param task the task
+     * @return the stored task, with its id
+     * @throws IllegalArgumentException when a task with that id exists
+     */
+    public io.flowsdk.client.model.Task addTask(io.flowsdk.client.model.Task task) {
+        JsonObject stored = addTask(JsonParser.parseString(Objects.requireNonNull(task, "task").toJson()).getAsJsonObject());
+        return Models.task(stored);
+    }
+
+    /**
+     * Adds a flow instance as given (JSON as the API sends it). The stub fills {@code id} (a
+     * UUID), {@code status} {@code running} and {@code startedAt} when missing. Its tasks are
+     * the tasks whose {@code flow.flowInstanceKey} is its id.
+     *
+     * @param flow the flow instance
+     * @return the stored flow instance (a copy)
+     * @throws IllegalArgumentException when a flow instance with that id exists
+     */
+    public JsonObject addFlow(JsonObject flow) {
+        return store.addFlow(Objects.requireNonNull(flow, "flow"));
+    }
+
+    /**
+     * Adds a flow instance given as the SDK model; see {@link #addFlow(JsonObject)}.
+     *
+     * @param flow the flow instance
+     * @return the stored flow instance, with its id
+     * @throws IllegalArgumentException when a flow instance with that id exists
+     */
+    public io.flowsdk.client.model.FlowInstance addFlow(io.flowsdk.client.model.FlowInstance flow) {
+        JsonObject stored = addFlow(JsonParser.parseString(Objects.requireNonNull(flow, "flow").toJson()).getAsJsonObject());
+        return Models.flow(stored);
+    }
+
+    /**
+     * Adds a batch of flow instances and tasks, such as {@link Seeds#realistic(int, int, long)}.
+     *
+     * @param data the batch
+     * @return this stub
+     */
+    public FlowsStub seed(SeedData data) {
+        data.flows().forEach(store::addFlow);
+        data.tasks().forEach(store::addTask);
+        return this;
+    }
+
+    /**
+     * Registers a job of a flow instance that is not a task (for example a provisioning job).
+     *
+     * <p>The job model: the jobs of a flow instance are the ids of its open tasks (status
+     * neither {@code completed} nor {@code canceled}), then the job ids registered here or with
+     * {@link #failJobCancellation(String, String)}. A flow cancel cancels every job except those
+     * told to fail; it answers {@code canceledJobs}, {@code notCanceledJobs} and, in
+     * {@code taskIds}, the tasks it cancelled.
+     *
+     * @param flowId the flow instance id
+     * @param jobId the job id
+     * @return this stub
+     */
+    public FlowsStub addJob(String flowId, String jobId) {
+        store.addJob(Objects.requireNonNull(flowId, "flowId"), Objects.requireNonNull(jobId, "jobId"));
+        return this;
+    }
+
+    /**
+     * Makes the cancellation of one job fail, so that cancelling the flow instance answers 207
+     * with the job in {@code notCanceledJobs} (the flow itself is still cancelled). The job may be
+     * a task of the flow (the task then stays open) or any other job id (registered as a job of
+     * the flow, see {@link #addJob(String, String)}).
+     *
+     * @param flowId the flow instance id
+     * @param jobId the job id
+     * @return this stub
+     */
+    public FlowsStub failJobCancellation(String flowId, String jobId) {
+        store.failJobCancellation(Objects.requireNonNull(flowId, "flowId"), Objects.requireNonNull(jobId, "jobId"));
+        return this;
+    }
+
+    // ---------------------------------------------------------------- state, for assertions
+
+    /**
+     * Every task as stored now, in insertion order.
+     *
+     * @return copies, safe to modify
+     */
+    public List<JsonObject> tasks() {
+        return store.tasks(null);
+    }
+
+    /**
+     * Every flow instance as stored now, in insertion order.
+     *
+     * @return copies, safe to modify
+     */
+    public List<JsonObject> flows() {
+        return store.flows(null);
+    }
+
+    /**
+     * One task as stored now.
+     *
+     * @param id the task id
+     * @return a copy, or empty
+     */
+    public Optional<JsonObject> task(String id) {
+        return store.task(id);
+    }
+
+    /**
+     * One flow instance as stored now.
+     *
+     * @param id the flow instance id
+     * @return a copy, or empty
+     */
+    public Optional<JsonObject> flow(String id) {
+        return store.flow(id);
+    }
+
+    /**
+     * The history of a task: every version with its time, change, {@code reason} and
+     * {@code correlation}.
+     *
+     * @param id the task id
+     * @return the versions, oldest first (empty when unknown)
+     */
+    public List<ResourceVersion> taskHistory(String id) {
+        return store.taskHistory(id);
+    }
+
+    /**
+     * The history of a flow instance.
+     *
+     * @param id the flow instance id
+     * @return the versions, oldest first (empty when unknown)
+     */
+    public List<ResourceVersion> flowHistory(String id) {
+        return store.flowHistory(id);
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /**
+     * Injects faults into the answers of an endpoint: by default into the next request only;
+     * configure the returned plan for more ({@link FaultPlan#afterRequests(long)},
+     * {@link FaultPlan#times(long)}, {@link FaultPlan#always()}). Several faults are combined as
+     * {@link Fault} describes.
+     *
+     * @param endpoint the endpoint
+     * @param faults one or more faults
+     * @return the plan, to configure fluently
+     */
+    public FaultPlan inject(Endpoint endpoint, Fault... faults) {
+        Objects.requireNonNull(endpoint, "endpoint");
+        if (faults.length == 0) {
+            throw new IllegalArgumentException("inject needs at least one fault");
+        }
+        FaultPlan plan = new FaultPlan(endpoint, Arrays.asList(faults));
+        synchronized (this.faults) {
+            this.faults.add(plan);
+        }
+        return plan;
+    }
+
+    /** Removes every injected fault. */
+    public void clearFaults() {
+        synchronized (faults) {
+            faults.clear();
+        }
+    }
+
+    /** What the faults claimed for one request do. */
+    record FaultEffect(long delayMillis, Fault terminal, boolean handleFirst) {}
+
+    FaultEffect claimFault(Endpoint endpoint) {
+        if (endpoint == null) {
+            return null;
+        }
+        FaultPlan claimed = null;
+        synchronized (faults) {
+            for (FaultPlan p : faults) {
+                if (p.endpoint() == endpoint && p.offer()) {
+                    claimed = p;
+                    break;
+                }
+            }
+        }
+        if (claimed == null) {
+            return null;
+        }
+        long delay = 0;
+        Fault terminal = null;
+        for (Fault f : claimed.faults()) {
+            if (f.kind == Fault.Kind.DELAY) {
+                delay += f.delayMillis;
+            } else {
+                terminal = f;
+            }
+        }
+        return new FaultEffect(delay, terminal, claimed.handlesFirst());
+    }
+
+    // ---------------------------------------------------------------- journal
+
+    void record(RecordedRequest request) {
+        synchronized (journal) {
+            journal.add(request);
+        }
+    }
+
+    FakeFlowsApi api() {
+        return api;
+    }
+
+    /**
+     * Every request received since the start or the last {@link #reset()}, in arrival order,
+     * including refused and faulted ones.
+     *
+     * @return an immutable snapshot
+     */
+    public List<RecordedRequest> requests() {
+        synchronized (journal) {
+            return List.copyOf(journal);
+        }
+    }
+
+    /**
+     * The requests routed to one endpoint.
+     *
+     * @param endpoint the endpoint
+     * @return an immutable snapshot, in arrival order
+     */
+    public List<RecordedRequest> requests(Endpoint endpoint) {
+        synchronized (journal) {
+            return journal.stream().filter(r -> r.endpoint() == endpoint).toList();
+        }
+    }
+
+    /**
+     * How many requests were routed to one endpoint (including refused and faulted ones).
+     *
+     * @param endpoint the endpoint
+     * @return the count
+     */
+    public int requestCount(Endpoint endpoint) {
+        return requests(endpoint).size();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Returns the stub to its initial state, keeping the server and its port: removes every
+     * resource, job, job failure and fault, clears both request journals (ours and WireMock's),
+     * restores the clock to system time and the page size cap to its initial value. Clients
+     * handed out stay usable.
+     */
+    public void reset() {
+        store.clear();
+        clearFaults();
+        synchronized (journal) {
+            journal.clear();
+        }
+        server.resetRequests();
+        clock.useSystemTime();
+        api.maxPageSize(initialMaxPageSize);
+    }
+
+    /** Closes the clients the stub handed out and stops the server. Idempotent. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<FlowsClient> toClose;
+        synchronized (clients) {
+            toClose = List.copyOf(clients);
+            clients.clear();
+        }
+        RuntimeException failure = null;
+        for (FlowsClient c : toClose) {
+            try {
+                c.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        server.stop();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FlowsStub[" + baseUrl + ", token=██]";
+    }
 }

@@ -36,72 +36,72 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * </ul>
  */
 public final class FlowsStubExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowsStubExtension.class);
-  private static final String KEY = "stub";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowsStubExtension.class);
+    private static final String KEY = "stub";
 
-  /** Creates the extension; JUnit does this for {@code @ExtendWith(FlowsStubExtension.class)}. */
-  public FlowsStubExtension() {}
+    /** Creates the extension; JUnit does this for {@code @ExtendWith(FlowsStubExtension.class)}. */
+    public FlowsStubExtension() {}
 
-  /**
-   * Starts the class's stub.
-   *
-   * @param context the class context
-   */
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    stub(context);
-  }
-
-  /**
-   * Resets the class's stub before a test.
-   *
-   * @param context the test context
-   */
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    stub(context).reset();
-  }
-
-  /**
-   * Supports {@link FlowsStub} and {@link FlowsClient} parameters.
-   *
-   * @param parameterContext the parameter
-   * @param extensionContext the context
-   * @return whether the parameter is one of the two types
-   */
-  @Override
-  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    Class<?> type = parameterContext.getParameter().getType();
-    return type == FlowsStub.class || type == FlowsClient.class;
-  }
-
-  /**
-   * Resolves the class's stub, or its shared client.
-   *
-   * @param parameterContext the parameter
-   * @param extensionContext the context
-   * @return the stub or the client
-   */
-  @Override
-  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-    FlowsStub stub = stub(extensionContext);
-    return parameterContext.getParameter().getType() == FlowsStub.class ? stub : stub.client();
-  }
-
-  /**
-   * The stub of the test class a context belongs to, started when first asked for.
-   *
-   * @param context any context inside a test class (class, method or invocation)
-   * @return the class's stub
-   */
-  public static FlowsStub stub(ExtensionContext context) {
-    ExtensionContext classContext = context;
-    while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
-      classContext = classContext.getParent().get();
+    /**
+     * Starts the class's stub.
+     *
+     * @param context the class context
+     */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        stub(context);
     }
-    @SuppressWarnings("unchecked")
-    ClosingHolder<FlowsStub> holder = classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent(KEY, k -> new ClosingHolder<>(new FlowsStub()), ClosingHolder.class);
-    return holder.get();
-  }
+
+    /**
+     * Resets the class's stub before a test.
+     *
+     * @param context the test context
+     */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        stub(context).reset();
+    }
+
+    /**
+     * Supports {@link FlowsStub} and {@link FlowsClient} parameters.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context
+     * @return whether the parameter is one of the two types
+     */
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        Class<?> type = parameterContext.getParameter().getType();
+        return type == FlowsStub.class || type == FlowsClient.class;
+    }
+
+    /**
+     * Resolves the class's stub, or its shared client.
+     *
+     * @param parameterContext the parameter
+     * @param extensionContext the context
+     * @return the stub or the client
+     */
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        FlowsStub stub = stub(extensionContext);
+        return parameterContext.getParameter().getType() == FlowsStub.class ? stub : stub.client();
+    }
+
+    /**
+     * The stub of the test class a context belongs to, started when first asked for.
+     *
+     * @param context any context inside a test class (class, method or invocation)
+     * @return the class's stub
+     */
+    public static FlowsStub stub(ExtensionContext context) {
+        ExtensionContext classContext = context;
+        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+            classContext = classContext.getParent().get();
+        }
+        @SuppressWarnings("unchecked")
+        ClosingHolder<FlowsStub> holder = classContext.getStore(NAMESPACE)
+                .getOrComputeIfAbsent(KEY, k -> new ClosingHolder<>(new FlowsStub()), ClosingHolder.class);
+        return holder.get();
+    }
 }

@@ -9,21 +9,21 @@ import java.io.UncheckedIOException;
 
 /** Conversions between stored JSON and the SDK's generated models. */
 final class Models {
-  private Models() {}
+    private Models() {}
 
-  static Task task(JsonObject json) {
-    try {
-      return Task.fromJson(Json.write(json));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static Task task(JsonObject json) {
+        try {
+            return Task.fromJson(Json.write(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 
-  static FlowInstance flow(JsonObject json) {
-    try {
-      return FlowInstance.fromJson(Json.write(json));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    static FlowInstance flow(JsonObject json) {
+        try {
+            return FlowInstance.fromJson(Json.write(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
-  }
 }

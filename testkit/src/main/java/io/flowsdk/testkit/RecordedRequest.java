@@ -20,70 +20,70 @@ import java.util.TreeMap;
  * @param body the body as text ({@code ""} when none)
  */
 public record RecordedRequest(
-    Endpoint endpoint,
-    String method,
-    String path,
-    Map<String, List<String>> query,
-    Map<String, List<String>> headers,
-    String body) {
+        Endpoint endpoint,
+        String method,
+        String path,
+        Map<String, List<String>> query,
+        Map<String, List<String>> headers,
+        String body) {
 
-  /**
-   * Makes the record deeply immutable.
-   *
-   * @param endpoint see the record description
-   * @param method see the record description
-   * @param path see the record description
-   * @param query see the record description
-   * @param headers see the record description
-   * @param body see the record description
-   */
-  public RecordedRequest {
-    Map<String, List<String>> q = new LinkedHashMap<>();
-    query.forEach((k, v) -> q.put(k, List.copyOf(v)));
-    query = Collections.unmodifiableMap(q);
-    Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    headers.forEach((k, v) -> h.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-    h.replaceAll((k, v) -> List.copyOf(v));
-    headers = Collections.unmodifiableMap(h);
-    body = body == null ? "" : body;
-  }
+    /**
+     * Makes the record deeply immutable.
+     *
+     * @param endpoint see the record description
+     * @param method see the record description
+     * @param path see the record description
+     * @param query see the record description
+     * @param headers see the record description
+     * @param body see the record description
+     */
+    public RecordedRequest {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        query.forEach((k, v) -> q.put(k, List.copyOf(v)));
+        query = Collections.unmodifiableMap(q);
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((k, v) -> h.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+        h.replaceAll((k, v) -> List.copyOf(v));
+        headers = Collections.unmodifiableMap(h);
+        body = body == null ? "" : body;
+    }
 
-  /**
-   * The first value of a query parameter.
-   *
-   * @param name the parameter name (exact case)
-   * @return the decoded value, or null when absent
-   */
-  public String queryParam(String name) {
-    List<String> v = query.get(name);
-    return v == null || v.isEmpty() ? null : v.get(0);
-  }
+    /**
+     * The first value of a query parameter.
+     *
+     * @param name the parameter name (exact case)
+     * @return the decoded value, or null when absent
+     */
+    public String queryParam(String name) {
+        List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
 
-  /**
-   * Every value of a query parameter.
-   *
-   * @param name the parameter name (exact case)
-   * @return the decoded values, empty when absent
-   */
-  public List<String> queryParams(String name) {
-    return query.getOrDefault(name, List.of());
-  }
+    /**
+     * Every value of a query parameter.
+     *
+     * @param name the parameter name (exact case)
+     * @return the decoded values, empty when absent
+     */
+    public List<String> queryParams(String name) {
+        return query.getOrDefault(name, List.of());
+    }
 
-  /**
-   * The first value of a header.
-   *
-   * @param name the header name, any case
-   * @return the value, or null when absent
-   */
-  public String header(String name) {
-    List<String> v = headers.get(name);
-    return v == null || v.isEmpty() ? null : v.get(0);
-  }
+    /**
+     * The first value of a header.
+     *
+     * @param name the header name, any case
+     * @return the value, or null when absent
+     */
+    public String header(String name) {
+        List<String> v = headers.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
 
-  /** Shows method, path and query; never headers (they hold the bearer token) or the body. */
-  @Override
-  public String toString() {
-    return "RecordedRequest[" + method + " " + path + (query.isEmpty() ? "" : " " + query)
-        + (endpoint == null ? " (no endpoint)" : " -> " + endpoint.name()) + "]";
-  }
+    /** Shows method, path and query; never headers (they hold the bearer token) or the body. */
+    @Override
+    public String toString() {
+        return "RecordedRequest[" + method + " " + path + (query.isEmpty() ? "" : " " + query)
+                + (endpoint == null ? " (no endpoint)" : " -> " + endpoint.name()) + "]";
+    }
 }

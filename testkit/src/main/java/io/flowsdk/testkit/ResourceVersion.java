@@ -18,28 +18,28 @@ import java.util.Objects;
  */
 public record ResourceVersion(Instant at, String change, JsonObject state, String reason, String correlation) {
 
-  /**
-   * Copies the state so that a version never changes.
-   *
-   * @param at see the record description
-   * @param change see the record description
-   * @param state see the record description
-   * @param reason see the record description
-   * @param correlation see the record description
-   */
-  public ResourceVersion {
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(change, "change");
-    state = state.deepCopy();
-  }
+    /**
+     * Copies the state so that a version never changes.
+     *
+     * @param at see the record description
+     * @param change see the record description
+     * @param state see the record description
+     * @param reason see the record description
+     * @param correlation see the record description
+     */
+    public ResourceVersion {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(change, "change");
+        state = state.deepCopy();
+    }
 
-  /**
-   * The resource as of this change.
-   *
-   * @return a copy, safe to modify
-   */
-  @Override
-  public JsonObject state() {
-    return state.deepCopy();
-  }
+    /**
+     * The resource as of this change.
+     *
+     * @return a copy, safe to modify
+     */
+    @Override
+    public JsonObject state() {
+        return state.deepCopy();
+    }
 }

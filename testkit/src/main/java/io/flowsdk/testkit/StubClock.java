@@ -27,103 +27,103 @@ import java.util.Objects;
  * }</pre>
  */
 public final class StubClock extends Clock {
-  private Instant frozen; // null: follow the system clock
-  private Duration offset = Duration.ZERO;
+    private Instant frozen; // null: follow the system clock
+    private Duration offset = Duration.ZERO;
 
-  /** Creates a clock that follows the system clock (whole seconds). */
-  public StubClock() {}
+    /** Creates a clock that follows the system clock (whole seconds). */
+    public StubClock() {}
 
-  /**
-   * Freezes the clock at an instant.
-   *
-   * @param instant the instant the clock shows from now on
-   * @return this clock
-   */
-  public synchronized StubClock set(Instant instant) {
-    frozen = Objects.requireNonNull(instant, "instant");
-    offset = Duration.ZERO;
-    return this;
-  }
-
-  /**
-   * Moves the clock forward (or backward, with a negative duration).
-   *
-   * @param duration how far
-   * @return this clock
-   */
-  public synchronized StubClock advance(Duration duration) {
-    Objects.requireNonNull(duration, "duration");
-    if (frozen != null) {
-      frozen = frozen.plus(duration);
-    } else {
-      offset = offset.plus(duration);
+    /**
+     * Freezes the clock at an instant.
+     *
+     * @param instant the instant the clock shows from now on
+     * @return this clock
+     */
+    public synchronized StubClock set(Instant instant) {
+        frozen = Objects.requireNonNull(instant, "instant");
+        offset = Duration.ZERO;
+        return this;
     }
-    return this;
-  }
 
-  /**
-   * Returns to the default: follow the system clock, whole seconds, no offset.
-   *
-   * @return this clock
-   */
-  public synchronized StubClock useSystemTime() {
-    frozen = null;
-    offset = Duration.ZERO;
-    return this;
-  }
-
-  /**
-   * Whether the clock is frozen by {@link #set(Instant)}.
-   *
-   * @return true when frozen
-   */
-  public synchronized boolean isFrozen() {
-    return frozen != null;
-  }
-
-  @Override
-  public synchronized Instant instant() {
-    if (frozen != null) {
-      return frozen;
+    /**
+     * Moves the clock forward (or backward, with a negative duration).
+     *
+     * @param duration how far
+     * @return this clock
+     */
+    public synchronized StubClock advance(Duration duration) {
+        Objects.requireNonNull(duration, "duration");
+        if (frozen != null) {
+            frozen = frozen.plus(duration);
+        } else {
+            offset = offset.plus(duration);
+        }
+        return this;
     }
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(offset);
-  }
 
-  /** Always UTC. */
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    /**
+     * Returns to the default: follow the system clock, whole seconds, no offset.
+     *
+     * @return this clock
+     */
+    public synchronized StubClock useSystemTime() {
+        frozen = null;
+        offset = Duration.ZERO;
+        return this;
+    }
 
-  /**
-   * A view of this clock in another zone (same instants).
-   *
-   * @param zone the zone
-   * @return a clock that reads this one
-   */
-  @Override
-  public Clock withZone(ZoneId zone) {
-    StubClock self = this;
-    return new Clock() {
-      @Override
-      public ZoneId getZone() {
-        return zone;
-      }
+    /**
+     * Whether the clock is frozen by {@link #set(Instant)}.
+     *
+     * @return true when frozen
+     */
+    public synchronized boolean isFrozen() {
+        return frozen != null;
+    }
 
-      @Override
-      public Clock withZone(ZoneId z) {
-        return self.withZone(z);
-      }
+    @Override
+    public synchronized Instant instant() {
+        if (frozen != null) {
+            return frozen;
+        }
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(offset);
+    }
 
-      @Override
-      public Instant instant() {
-        return self.instant();
-      }
-    };
-  }
+    /** Always UTC. */
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public synchronized String toString() {
-    return frozen != null ? "StubClock[frozen at " + frozen + "]" : "StubClock[system, offset " + offset + "]";
-  }
+    /**
+     * A view of this clock in another zone (same instants).
+     *
+     * @param zone the zone
+     * @return a clock that reads this one
+     */
+    @Override
+    public Clock withZone(ZoneId zone) {
+        StubClock self = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId z) {
+                return self.withZone(z);
+            }
+
+            @Override
+            public Instant instant() {
+                return self.instant();
+            }
+        };
+    }
+
+    @Override
+    public synchronized String toString() {
+        return frozen != null ? "StubClock[frozen at " + frozen + "]" : "StubClock[system, offset " + offset + "]";
+    }
 }

@@ -11,38 +11,38 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 @SuppressWarnings("deprecation") // CloseableResource: kept for JUnit versions before 5.13
 public final class ClosingHolder<T extends AutoCloseable>
-    implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-  private final T value;
-  private boolean closed;
+        implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final T value;
+    private boolean closed;
 
-  /**
-   * Wraps a value.
-   *
-   * @param value the value JUnit should close
-   */
-  public ClosingHolder(T value) {
-    this.value = value;
-  }
-
-  /**
-   * The held value.
-   *
-   * @return the value
-   */
-  public T get() {
-    return value;
-  }
-
-  /**
-   * Closes the value once, however many times JUnit asks.
-   *
-   * @throws Exception what the value's {@code close} throws
-   */
-  @Override
-  public synchronized void close() throws Exception {
-    if (!closed) {
-      closed = true;
-      value.close();
+    /**
+     * Wraps a value.
+     *
+     * @param value the value JUnit should close
+     */
+    public ClosingHolder(T value) {
+        this.value = value;
     }
-  }
+
+    /**
+     * The held value.
+     *
+     * @return the value
+     */
+    public T get() {
+        return value;
+    }
+
+    /**
+     * Closes the value once, however many times JUnit asks.
+     *
+     * @throws Exception what the value's {@code close} throws
+     */
+    @Override
+    public synchronized void close() throws Exception {
+        if (!closed) {
+            closed = true;
+            value.close();
+        }
+    }
 }

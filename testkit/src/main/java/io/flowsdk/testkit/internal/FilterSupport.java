@@ -9,13 +9,13 @@ import java.util.function.Predicate;
 @FunctionalInterface
 public interface FilterSupport {
 
-  /**
-   * Compiles a SCIM filter into a predicate over stored resources.
-   *
-   * @param filter the filter text as sent
-   * @return the predicate; it may throw {@link IllegalArgumentException} for a comparison the
-   *     filter language does not allow (such as {@code gt} on a boolean)
-   * @throws IllegalArgumentException for a malformed filter
-   */
-  Predicate<JsonObject> compile(String filter);
+    /**
+     * Compiles a SCIM filter into a predicate over stored resources.
+     *
+     * @param filter the filter text as sent
+     * @return the predicate; it may throw {@link IllegalArgumentException} for a comparison the
+     *     filter language does not allow (such as {@code gt} on a boolean)
+     * @throws IllegalArgumentException for a malformed filter
+     */
+    Predicate<JsonObject> compile(String filter);
 }

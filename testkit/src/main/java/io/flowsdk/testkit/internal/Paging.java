@@ -17,48 +17,48 @@ import java.util.List;
  */
 public record Paging(long startIndex, long count) {
 
-  /**
-   * Reads the paging parameters of a list request.
-   *
-   * @param startIndex the {@code startIndex} parameter, or null
-   * @param count the {@code count} parameter, or null
-   * @param defaultCount the count used when none is sent
-   * @param maxPageSize a server-side cap on {@code count}, or 0 for none
-   * @return the effective paging
-   * @throws ApiError 400 when a parameter is not an integer
-   */
-  public static Paging of(String startIndex, String count, long defaultCount, long maxPageSize) {
-    long s = startIndex == null || startIndex.isBlank() ? 1 : parse("startIndex", startIndex);
-    long c = count == null || count.isBlank() ? defaultCount : parse("count", count);
-    s = Math.max(1, s);
-    c = Math.max(0, c);
-    if (maxPageSize > 0) {
-      c = Math.min(c, maxPageSize);
+    /**
+     * Reads the paging parameters of a list request.
+     *
+     * @param startIndex the {@code startIndex} parameter, or null
+     * @param count the {@code count} parameter, or null
+     * @param defaultCount the count used when none is sent
+     * @param maxPageSize a server-side cap on {@code count}, or 0 for none
+     * @return the effective paging
+     * @throws ApiError 400 when a parameter is not an integer
+     */
+    public static Paging of(String startIndex, String count, long defaultCount, long maxPageSize) {
+        long s = startIndex == null || startIndex.isBlank() ? 1 : parse("startIndex", startIndex);
+        long c = count == null || count.isBlank() ? defaultCount : parse("count", count);
+        s = Math.max(1, s);
+        c = Math.max(0, c);
+        if (maxPageSize > 0) {
+            c = Math.min(c, maxPageSize);
+        }
+        return new Paging(s, c);
     }
-    return new Paging(s, c);
-  }
 
-  private static long parse(String name, String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      throw new ApiError(400, "invalid " + name + " '" + value + "': not an integer");
+    private static long parse(String name, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "invalid " + name + " '" + value + "': not an integer");
+        }
     }
-  }
 
-  /**
-   * The items of this page.
-   *
-   * @param all every matching item, sorted
-   * @param <T> the item type
-   * @return the sub-list of this page (possibly empty)
-   */
-  public <T> List<T> slice(List<T> all) {
-    long from = startIndex - 1;
-    if (from >= all.size() || count == 0) {
-      return List.of();
+    /**
+     * The items of this page.
+     *
+     * @param all every matching item, sorted
+     * @param <T> the item type
+     * @return the sub-list of this page (possibly empty)
+     */
+    public <T> List<T> slice(List<T> all) {
+        long from = startIndex - 1;
+        if (from >= all.size() || count == 0) {
+            return List.of();
+        }
+        long to = Math.min(all.size(), from + count);
+        return all.subList((int) from, (int) to);
     }
-    long to = Math.min(all.size(), from + count);
-    return all.subList((int) from, (int) to);
-  }
 }

@@ -13,14 +13,14 @@ import java.util.function.Predicate;
  * {@code externalId}; every other string comparison ignores case. Not public API.
  */
 public final class SdkFilterSupport implements FilterSupport {
-  /** The attributes compared case-exactly. */
-  public static final Set<String> CASE_EXACT = Set.of("id", "externalId", "meta.location", "flow.flowInstanceKey");
+    /** The attributes compared case-exactly. */
+    public static final Set<String> CASE_EXACT = Set.of("id", "externalId", "meta.location", "flow.flowInstanceKey");
 
-  private final FilterEvaluator evaluator = FilterEvaluator.withCaseExactAttributes(CASE_EXACT);
+    private final FilterEvaluator evaluator = FilterEvaluator.withCaseExactAttributes(CASE_EXACT);
 
-  @Override
-  public Predicate<JsonObject> compile(String filter) {
-    Filter parsed = Filter.parse(filter);
-    return resource -> evaluator.matches(parsed, resource);
-  }
+    @Override
+    public Predicate<JsonObject> compile(String filter) {
+        Filter parsed = Filter.parse(filter);
+        return resource -> evaluator.matches(parsed, resource);
+    }
 }

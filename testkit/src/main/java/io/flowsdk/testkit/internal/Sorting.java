@@ -24,76 +24,76 @@ import java.util.Optional;
  * </ul>
  */
 public final class Sorting {
-  private Sorting() {}
+    private Sorting() {}
 
-  /**
-   * Sorts resources in place.
-   *
-   * @param resources the resources
-   * @param sortBy the attribute path, or null for insertion order
-   * @param sortOrder {@code ascending}, {@code descending} or null
-   * @throws ApiError 400 for an unknown sort order
-   */
-  public static void sort(List<JsonObject> resources, String sortBy, String sortOrder) {
-    boolean descending = false;
-    if (sortOrder != null && !sortOrder.isBlank()) {
-      String o = sortOrder.trim().toLowerCase(Locale.ROOT);
-      if (o.equals("descending")) {
-        descending = true;
-      } else if (!o.equals("ascending")) {
-        throw new ApiError(400, "invalid sortOrder '" + sortOrder + "': use ascending or descending");
-      }
+    /**
+     * Sorts resources in place.
+     *
+     * @param resources the resources
+     * @param sortBy the attribute path, or null for insertion order
+     * @param sortOrder {@code ascending}, {@code descending} or null
+     * @throws ApiError 400 for an unknown sort order
+     */
+    public static void sort(List<JsonObject> resources, String sortBy, String sortOrder) {
+        boolean descending = false;
+        if (sortOrder != null && !sortOrder.isBlank()) {
+            String o = sortOrder.trim().toLowerCase(Locale.ROOT);
+            if (o.equals("descending")) {
+                descending = true;
+            } else if (!o.equals("ascending")) {
+                throw new ApiError(400, "invalid sortOrder '" + sortOrder + "': use ascending or descending");
+            }
+        }
+        if (sortBy == null || sortBy.isBlank()) {
+            return;
+        }
+        Comparator<JsonObject> c = comparator(sortBy.trim());
+        resources.sort(descending ? c.reversed() : c);
     }
-    if (sortBy == null || sortBy.isBlank()) {
-      return;
-    }
-    Comparator<JsonObject> c = comparator(sortBy.trim());
-    resources.sort(descending ? c.reversed() : c);
-  }
 
-  /**
-   * The ascending comparator for an attribute; missing values are greater than any value.
-   *
-   * @param sortBy the attribute path
-   * @return the comparator
-   */
-  public static Comparator<JsonObject> comparator(String sortBy) {
-    return (a, b) -> compareValues(key(a, sortBy), key(b, sortBy));
-  }
+    /**
+     * The ascending comparator for an attribute; missing values are greater than any value.
+     *
+     * @param sortBy the attribute path
+     * @return the comparator
+     */
+    public static Comparator<JsonObject> comparator(String sortBy) {
+        return (a, b) -> compareValues(key(a, sortBy), key(b, sortBy));
+    }
 
-  private static JsonPrimitive key(JsonObject resource, String path) {
-    JsonElement e = Json.path(resource, path);
-    if (e != null && e.isJsonArray()) {
-      e = e.getAsJsonArray().isEmpty() ? null : e.getAsJsonArray().get(0);
+    private static JsonPrimitive key(JsonObject resource, String path) {
+        JsonElement e = Json.path(resource, path);
+        if (e != null && e.isJsonArray()) {
+            e = e.getAsJsonArray().isEmpty() ? null : e.getAsJsonArray().get(0);
+        }
+        return e != null && e.isJsonPrimitive() ? e.getAsJsonPrimitive() : null;
     }
-    return e != null && e.isJsonPrimitive() ? e.getAsJsonPrimitive() : null;
-  }
 
-  static int compareValues(JsonPrimitive a, JsonPrimitive b) {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : 1) : -1;
+    static int compareValues(JsonPrimitive a, JsonPrimitive b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : 1) : -1;
+        }
+        int ra = rank(a);
+        int rb = rank(b);
+        if (ra != rb) {
+            return Integer.compare(ra, rb);
+        }
+        if (a.isNumber()) {
+            return new BigDecimal(a.getAsString()).compareTo(new BigDecimal(b.getAsString()));
+        }
+        if (a.isBoolean()) {
+            return Boolean.compare(a.getAsBoolean(), b.getAsBoolean());
+        }
+        Optional<Instant> ta = Json.parseTime(a.getAsString());
+        Optional<Instant> tb = Json.parseTime(b.getAsString());
+        if (ta.isPresent() && tb.isPresent()) {
+            return ta.get().compareTo(tb.get());
+        }
+        int c = a.getAsString().compareToIgnoreCase(b.getAsString());
+        return c != 0 ? c : a.getAsString().compareTo(b.getAsString());
     }
-    int ra = rank(a);
-    int rb = rank(b);
-    if (ra != rb) {
-      return Integer.compare(ra, rb);
-    }
-    if (a.isNumber()) {
-      return new BigDecimal(a.getAsString()).compareTo(new BigDecimal(b.getAsString()));
-    }
-    if (a.isBoolean()) {
-      return Boolean.compare(a.getAsBoolean(), b.getAsBoolean());
-    }
-    Optional<Instant> ta = Json.parseTime(a.getAsString());
-    Optional<Instant> tb = Json.parseTime(b.getAsString());
-    if (ta.isPresent() && tb.isPresent()) {
-      return ta.get().compareTo(tb.get());
-    }
-    int c = a.getAsString().compareToIgnoreCase(b.getAsString());
-    return c != 0 ? c : a.getAsString().compareTo(b.getAsString());
-  }
 
-  private static int rank(JsonPrimitive p) {
-    return p.isNumber() ? 0 : p.isString() ? 1 : 2;
-  }
+    private static int rank(JsonPrimitive p) {
+        return p.isNumber() ? 0 : p.isString() ? 1 : 2;
+    }
 }
