@@ -183,6 +183,32 @@ class QueryWireTest {
     }
 
     @Test
+    void closingAParallelStreamCancelsThePagesInFlight() throws Exception {
+        server.delayMillis = 1_500;
+        Task first;
+        long closed;
+        try (Stream<Task> s = client.tasks().list().pageSize(10).parallelism(8).stream()) {
+            first = s.findFirst().orElseThrow();     // page 1 alone, then up to 8 pages go out
+            Thread.sleep(200);
+            assertTrue(pagingThreads() > 0, "pages are being fetched ahead");
+            closed = System.nanoTime();
+        }
+        assertEquals("t-1", first.getId());
+        while (pagingThreads() > 0 && System.nanoTime() - closed < 1_000_000_000L) {
+            Thread.sleep(20);
+        }
+        long ms = (System.nanoTime() - closed) / 1_000_000;
+        assertEquals(0, pagingThreads(), "threads gone after close");
+        assertTrue(ms < 1_000, "close did not wait for the 1.5 s pages: " + ms + " ms");
+        assertTrue(client.connectionCount() <= 1, "cancelled calls leave no connection behind: " + client.connectionCount());
+    }
+
+    private static long pagingThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("flows-paging-") && t.isAlive()).count();
+    }
+
+    @Test
     void parallelDeliversInOrderAndIsFaster() {
         server.delayMillis = 50;
         long t0 = System.nanoTime();
