@@ -94,7 +94,16 @@ public final class Flows {
         return resource.await(flowInstanceId, condition, timeout);
     }
 
-    /** Like {@link #await} but returns at once; polls without holding a thread while it waits. */
+    /**
+     * Like {@link #await} but returns at once; polls without holding a thread while it waits.
+     * Cancelling the future stops the polling.
+     *
+     * @param flowInstanceId the flow instance's id
+     * @param condition      the state to wait for
+     * @param timeout        how long to wait
+     * @return a future of the first value that satisfied the condition; it fails with
+     *         {@code WaitTimeoutException} when the time runs out
+     */
     public CompletableFuture<FlowInstance> awaitAsync(String flowInstanceId, Predicate<? super FlowInstance> condition,
                                                       Duration timeout) {
         return resource.awaitAsync(flowInstanceId, condition, timeout);

@@ -149,6 +149,12 @@ public final class Tasks {
     /**
      * Like {@link #await} but returns at once; polls without holding a thread while it waits.
      * Cancelling the future stops the polling.
+     *
+     * @param taskId    the task's id
+     * @param condition the state to wait for
+     * @param timeout   how long to wait
+     * @return a future of the first value that satisfied the condition; it fails with
+     *         {@code WaitTimeoutException} when the time runs out
      */
     public CompletableFuture<Task> awaitAsync(String taskId, Predicate<? super Task> condition, Duration timeout) {
         return resource.awaitAsync(taskId, condition, timeout);

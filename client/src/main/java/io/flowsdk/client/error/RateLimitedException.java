@@ -13,8 +13,16 @@ public class RateLimitedException extends FlowsApiException {
     private final Duration retryAfter;
 
     /**
-     * @param retryAfter the wait the server asked for in {@code Retry-After}, or {@code null}
-     * @see FlowsApiException#FlowsApiException(int, String, String, String, String, String, String)
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
+     * @param statusCode   the HTTP status
+     * @param method       the HTTP method sent
+     * @param path         the path sent, without the query
+     * @param errorCode    the error body's {@code code}, as sent, or {@code null}
+     * @param errorMessage the error body's {@code message}, or {@code null}
+     * @param errorStatus  the error body's {@code status}, or {@code null}
+     * @param responseBody the response body (cut to 2048 characters), or {@code null}
+     * @param retryAfter   the wait the server asked for in {@code Retry-After}, or {@code null}
      */
     public RateLimitedException(int statusCode, String method, String path, String errorCode,
                                 String errorMessage, String errorStatus, String responseBody,

@@ -4,7 +4,17 @@ package io.flowsdk.client.error;
 public class UnauthorizedException extends FlowsApiException {
     private static final long serialVersionUID = 1L;
 
-    /** See {@link FlowsApiException#FlowsApiException(int, String, String, String, String, String, String)}. */
+    /**
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
+     * @param statusCode   the HTTP status
+     * @param method       the HTTP method sent
+     * @param path         the path sent, without the query
+     * @param errorCode    the error body's {@code code}, as sent, or {@code null}
+     * @param errorMessage the error body's {@code message}, or {@code null}
+     * @param errorStatus  the error body's {@code status}, or {@code null}
+     * @param responseBody the response body (cut to 2048 characters), or {@code null}
+     */
     public UnauthorizedException(int statusCode, String method, String path, String errorCode, String errorMessage,
             String errorStatus, String responseBody) {
         super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody);
