@@ -13,8 +13,8 @@ public class PartialFailureException extends FlowsException {
 
     /** @param cancellation the partial result */
     public PartialFailureException(FlowCancellation cancellation) {
-        super("flow " + cancellation.flowId() + " was cancelled, but " + cancellation.notCanceledJobs().size()
-                + " of its jobs were not: " + cancellation.notCanceledJobs());
+        super("flow " + cancellation.flowId() + " was cancelled (HTTP " + cancellation.statusCode()
+                + "), but not all of its jobs; not cancelled: " + cancellation.notCanceledJobs());
         this.cancellation = cancellation;
     }
 
