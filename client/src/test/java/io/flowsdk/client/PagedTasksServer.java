@@ -38,9 +38,12 @@ final class PagedTasksServer implements AutoCloseable {
                 .retryPolicy(RetryPolicy.none()).build();
     }
 
+    /** @return the requests in the order they arrived (WireMock lists the newest first) */
     List<LoggedRequest> requests() {
-        return server.getAllServeEvents().stream().map(ServeEvent::getRequest)
-                .sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate())).collect(Collectors.toList());
+        List<LoggedRequest> newestFirst = server.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .collect(Collectors.toList());
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     @Override
