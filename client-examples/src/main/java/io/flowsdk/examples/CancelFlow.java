@@ -26,7 +26,7 @@ public final class CancelFlow {
 
             FlowCancellation result = ex.client().flows().cancel(running.getId(), Change.reason("superseded"));
             System.out.println("status " + result.statusCode() + ", flow is " + result.flowStatus());
-            System.out.println("cancelled jobs:     " + result.canceledJobs());
+            System.out.println("cancelled jobs:     " + result.canceledJobs().size());
             System.out.println("not cancelled jobs: " + result.notCanceledJobs());
 
             // Either branch on it ...

@@ -150,10 +150,11 @@ public final class FlowsClient implements AutoCloseable {
     /**
      * Releases what this client owns: its threads and, when it built its own OkHttp client, the
      * connection pool and dispatcher. A caller-supplied {@code OkHttpClient} is left running.
-     * Idempotent.
+     * Calls made after {@code close()} fail with {@link IllegalStateException}. Idempotent.
      */
     @Override
     public void close() {
+        pipeline.close();
         asyncExecutor.shutdownNow();
         if (ownsHttp) {
             http.dispatcher().cancelAll();

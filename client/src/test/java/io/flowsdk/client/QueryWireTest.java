@@ -156,6 +156,18 @@ class QueryWireTest {
     }
 
     @Test
+    void aClosedClientRefusesEveryCallBeforeSending() {
+        Query<Task> q = client.tasks().list();
+        client.close();
+        assertThrows(IllegalStateException.class, q::firstPage);
+        assertThrows(IllegalStateException.class, () -> q.iterator().hasNext());
+        assertThrows(IllegalStateException.class, () -> client.tasks().get("t-1"));
+        assertThrows(IllegalStateException.class, () -> client.flows().cancel("f-1"));
+        assertEquals(0, server.requests().size());
+        client.close();   // idempotent
+    }
+
+    @Test
     void queriesAreImmutable() {
         Query<Task> base = client.tasks().list();
         Query<Task> filtered = base.filter(Filter.eq("status", "pending")).pageSize(5);

@@ -90,6 +90,13 @@ public final class Pipeline {
         this.random = random != null ? random : () -> ThreadLocalRandom.current().nextDouble();
     }
 
+    private volatile boolean closed;
+
+    /** After this, every call fails with {@link IllegalStateException} before anything is sent. */
+    public void close() {
+        closed = true;
+    }
+
     public JsonCodec json() {
         return json;
     }
@@ -158,6 +165,9 @@ public final class Pipeline {
      * @throws MalformedResponseException  for a 2xx body that is not the promised JSON
      */
     public <T> Result<T> send(ApiRequest request, Type responseType, Cancellation cancellation) {
+        if (closed) {
+            throw new IllegalStateException("this FlowsClient is closed");
+        }
         HttpUrl url = urlOf(request);
         String method = request.method();
         String path = url.encodedPath();
