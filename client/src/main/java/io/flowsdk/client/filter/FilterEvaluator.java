@@ -48,9 +48,10 @@ import java.util.stream.Collectors;
  *     a member of that name (an extension schema) and otherwise ignored (the core schema), so
  *     {@code urn:ietf:params:scim:schemas:core:2.0:User:userName} finds {@code userName}.
  *     {@code a.b} navigates into objects, also through arrays of objects.</li>
- * <li>A multi-valued attribute (a JSON array) matches when any of its values matches; every
- *     operator, {@code ne} included, asks "is there a value that ...". An absent attribute
- *     therefore matches no comparison except {@code eq null}.</li>
+ * <li>A multi-valued attribute (a JSON array) matches when any of its values matches. {@code ne}
+ *     is the negation of {@code eq}: it matches when no value equals the filter value, so an
+ *     absent attribute matches {@code ne "x"} (as in the UnboundID SCIM 2 SDK) and no other
+ *     comparison except {@code eq null}.</li>
  * <li>{@code pr}: some value is not null and not an empty string, array or object.
  *     {@code eq null}: absent, null or an empty array; {@code ne null}: the opposite.</li>
  * <li>Strings: {@code eq ne co sw ew} ignore case, and {@code gt ge lt le} compare
@@ -242,6 +243,13 @@ public final class FilterEvaluator {
             return false;
         }
         boolean exact = !caseExact.isEmpty() && caseExact.contains(prefix + normalizePath(c.attributePath()));
+        if (op == ComparisonOperator.NE) {
+            return !anyMatches(values, ComparisonOperator.EQ, expected, exact);   // as the UnboundID SCIM 2 SDK
+        }
+        return anyMatches(values, op, expected, exact);
+    }
+
+    private static boolean anyMatches(List<JsonElement> values, ComparisonOperator op, Object expected, boolean exact) {
         for (JsonElement v : values) {
             if (v.isJsonPrimitive() && comparePrimitive(v.getAsJsonPrimitive(), op, expected, exact)) {
                 return true;

@@ -97,9 +97,9 @@ class FilterEvaluatorTest {
                 row("variables.amount eq 10.5", true),
                 row("variables.amount gt 10", true),
                 row("variables.amount lt 1e1", false),
-                // mismatched types never match (ne included)
+                // mismatched types never match; ne is the negation of eq
                 row("meta.revision eq \"3\"", false),
-                row("meta.revision ne \"3\"", false),
+                row("meta.revision ne \"3\"", true),
                 row("status eq 5", false),
                 row("status co 5", false),
                 row("variables.approved eq \"true\"", false),
@@ -114,7 +114,8 @@ class FilterEvaluatorTest {
                 // multi-valued: any value matches
                 row("groupsIds eq \"g2\"", true),
                 row("groupsIds eq \"g3\"", false),
-                row("groupsIds ne \"g1\"", true),
+                row("groupsIds ne \"g1\"", false),   // ne: no value equals g1
+                row("groupsIds ne \"g9\"", true),
                 row("variables.tags eq \"B\"", true),
                 row("emails.value co \"home.org\"", true),
                 row("emails.type eq \"work\"", true),
@@ -131,7 +132,7 @@ class FilterEvaluatorTest {
                 row("missing eq null", true),
                 row("missing ne null", false),
                 row("missing eq \"x\"", false),
-                row("missing ne \"x\"", false),
+                row("missing ne \"x\"", true),     // not (missing eq "x"), as the UnboundID SCIM 2 SDK
                 row("assigneeId pr", false),
                 row("assigneeId eq null", false),
                 row("assigneeId eq \"\"", true),
