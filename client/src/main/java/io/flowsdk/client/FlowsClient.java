@@ -324,6 +324,9 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Builds the client. Without {@link #bearerToken(String)} or {@link #tokenProvider(Supplier)}
+         * no {@code Authorization} header is sent (for stubs that do not check it).
+         *
          * @return the client
          * @throws IllegalArgumentException if {@code baseUrl} is missing or not an http(s) URL, or is
          *                                  plain {@code http} for a non-loopback host without {@link #allowInsecureHttp()}
