@@ -1,13 +1,10 @@
 package io.flowsdk.client;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.flowsdk.client.error.NotFoundException;
 import io.flowsdk.client.error.WaitTimeoutException;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,36 +16,18 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class AwaitTest {
-    private WireMockServer server;
-    private FlowsClient client;
-
-    @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        client = FlowsClient.builder().baseUrl("http://127.0.0.1:" + server.port() + "/api/v1")
-                .bearerToken("await-token").retryPolicy(RetryPolicy.none()).build();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.stop();
-    }
-
+class AwaitTest extends WireMockTestBase {
     private void taskGoesPendingThenCompleted(String id) {
         String path = "/api/v1/flows/tasks/" + id;
-        server.stubFor(get(urlPathEqualTo(path)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
+        wm.stubFor(get(urlPathEqualTo(path)).inScenario("s").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(json("{\"id\":\"" + id + "\",\"status\":\"pending\"}")).willSetStateTo("second"));
-        server.stubFor(get(urlPathEqualTo(path)).inScenario("s").whenScenarioStateIs("second")
+        wm.stubFor(get(urlPathEqualTo(path)).inScenario("s").whenScenarioStateIs("second")
                 .willReturn(json("{\"id\":\"" + id + "\",\"status\":\"completed\"}")));
     }
 
@@ -63,13 +42,13 @@ class AwaitTest {
         Task done = client.tasks().await("t-1", t -> "completed".equals(t.getStatus()), Duration.ofSeconds(10));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals("completed", done.getStatus());
-        server.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/flows/tasks/t-1")));
+        wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/flows/tasks/t-1")));
         assertTrue(ms >= 400 && ms < 3_000, "first pause is 0.5-1 s, was " + ms + " ms");
     }
 
     @Test
     void awaitTimesOutWithTheLastValueSeen() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/flows/f-1")).willReturn(json("{\"id\":\"f-1\",\"status\":\"running\"}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/flows/f-1")).willReturn(json("{\"id\":\"f-1\",\"status\":\"running\"}")));
         long t0 = System.nanoTime();
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
                 () -> client.flows().await("f-1", f -> f.getEndedAt() != null, Duration.ofMillis(300)));
@@ -83,7 +62,7 @@ class AwaitTest {
 
     @Test
     void awaitPropagatesNotFound() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/nope")).willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/nope")).willReturn(aResponse().withStatus(404)));
         assertThrows(NotFoundException.class, () -> client.tasks().await("nope", t -> true, Duration.ofSeconds(5)));
     }
 
@@ -93,7 +72,7 @@ class AwaitTest {
         assertThrows(NullPointerException.class, () -> client.tasks().await("t", null, Duration.ofSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> client.tasks().await("t", t -> true, Duration.ofSeconds(-1)));
         assertThrows(IllegalArgumentException.class, () -> client.flows().awaitAsync("tasks", f -> true, Duration.ofSeconds(1)));
-        assertEquals(0, server.getAllServeEvents().size());
+        assertEquals(0, wm.getAllServeEvents().size());
     }
 
     @Test
@@ -107,7 +86,7 @@ class AwaitTest {
 
     @Test
     void awaitAsyncTimesOutExceptionally() {
-        server.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/t-3")).willReturn(json("{\"id\":\"t-3\",\"status\":\"pending\"}")));
+        wm.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/t-3")).willReturn(json("{\"id\":\"t-3\",\"status\":\"pending\"}")));
         CompletableFuture<Task> f = client.tasks().awaitAsync("t-3", t -> false, Duration.ofMillis(200));
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
         WaitTimeoutException w = assertInstanceOf(WaitTimeoutException.class, e.getCause());

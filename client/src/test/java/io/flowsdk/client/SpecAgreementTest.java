@@ -1,6 +1,5 @@
 package io.flowsdk.client;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.flowsdk.client.filter.Filter;
 import io.flowsdk.client.internal.generated.ApiClient;
@@ -22,7 +21,6 @@ import java.util.function.Consumer;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -30,35 +28,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * request looks like. For each of the 8 operations, both must produce the same method, path and
  * query (so the spec and the code cannot drift apart).
  */
-class SpecAgreementTest {
-    private WireMockServer server;
-    private FlowsClient client;
+class SpecAgreementTest extends WireMockTestBase {
     private FlowsApi generated;
     private ApiClient generatedClient;
 
     @BeforeEach
-    void start() {
-        server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        server.start();
-        server.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
+    void stubAndGeneratedClient() {
+        wm.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":\"x\",\"Resources\":[],\"totalResults\":0,\"flowId\":\"x\"}")));
-        String base = "http://127.0.0.1:" + server.port() + "/api/v1";
-        client = FlowsClient.builder().baseUrl(base).bearerToken("t0ken-value").retryPolicy(RetryPolicy.none()).build();
+        String base = WireMockSupport.baseUrl(wm);
         generatedClient = new ApiClient().setBasePath(base);
         generated = new FlowsApi(generatedClient);
     }
 
     @AfterEach
-    void stop() {
-        client.close();
+    void closeGeneratedClient() {
         generatedClient.getHttpClient().connectionPool().evictAll();
-        server.stop();
     }
 
     private void agree(Consumer<FlowsClient> ours, Request theirs) {
-        server.resetRequests();
+        wm.resetRequests();
         ours.accept(client);
-        List<LoggedRequest> reqs = server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+        List<LoggedRequest> reqs = wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertEquals(1, reqs.size());
         HttpUrl sent = HttpUrl.get(reqs.get(0).getAbsoluteUrl());
         assertEquals(theirs.method(), reqs.get(0).getMethod().getName(), "method");
