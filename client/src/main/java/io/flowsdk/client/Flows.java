@@ -1,5 +1,6 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Pipeline;
@@ -74,8 +75,46 @@ public final class Flows {
      * @return what was and was not cancelled
      */
     public FlowCancellation cancel(String flowInstanceId, Change change) {
-        Pipeline.Result<FlowCancel> r = resource.postAction(flowInstanceId, ".cancel", Map.of(), change,
-                FlowCancel.class);
+        return toCancellation(resource.postAction(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class));
+    }
+
+    // ---- asynchronous forms (see Tasks: same pipeline, same results and exceptions, through a future) ----
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @return a future of the flow instance; it fails with {@link io.flowsdk.client.error.NotFoundException} on 404
+     */
+    public CompletableFuture<FlowInstance> getAsync(String flowInstanceId) {
+        return resource.getAsync(flowInstanceId);
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @return a future of the flow instance, or of empty on 404
+     */
+    public CompletableFuture<Optional<FlowInstance>> findAsync(String flowInstanceId) {
+        return resource.findAsync(flowInstanceId);
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @return a future of what was and was not cancelled; 200 and 207 both complete it normally
+     */
+    public CompletableFuture<FlowCancellation> cancelAsync(String flowInstanceId) {
+        return cancelAsync(flowInstanceId, Change.none());
+    }
+
+    /**
+     * @param flowInstanceId the flow instance's id
+     * @param change         the reason and correlation to record
+     * @return a future of what was and was not cancelled
+     */
+    public CompletableFuture<FlowCancellation> cancelAsync(String flowInstanceId, Change change) {
+        return Futures.map(resource.postActionAsync(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class),
+                Flows::toCancellation);
+    }
+
+    private static FlowCancellation toCancellation(Pipeline.Result<FlowCancel> r) {
         FlowCancel body = r.value();
         return new FlowCancellation(r.statusCode(), body.getFlowId(), body.getFlowStatus(), body.getCanceledJobs(),
                 body.getNotCanceledJobs(), body.getTaskIds());

@@ -12,9 +12,9 @@ import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.FlowInstancesList;
 import io.flowsdk.client.model.Task;
 import io.flowsdk.client.model.TasksList;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.logging.HttpLoggingInterceptor;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -82,11 +82,10 @@ public final class FlowsClient implements AutoCloseable {
         hb.retryOnConnectionFailure(false);
         hb.addNetworkInterceptor(Pipeline.sendTracker());
         if (b.httpLog != null) {
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(Pipeline.redactingLogger(b.httpLog)::accept);
-            logging.redactHeader("Authorization");
-            logging.redactHeader("Cookie");
-            logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
-            hb.addNetworkInterceptor(logging);
+            hb.addNetworkInterceptor(Pipeline.loggingInterceptor(b.httpLog));
+        }
+        if (ownsHttp) {
+            hb.dispatcher(asyncDispatcher());
         }
         this.http = hb.build();
         AtomicInteger n = new AtomicInteger();
@@ -97,20 +96,38 @@ public final class FlowsClient implements AutoCloseable {
         });
         Supplier<String> tokens = b.tokenProvider;
         this.pipeline = new Pipeline(http, baseUrl, tokens, userAgent, b.retryPolicy, b.timeout, b.totalTimeout,
-                new JsonCodec(), b.sleeper, b.clock, b.random);
+                new JsonCodec(), b.sleeper, b.clock, b.random, asyncExecutor);
 
         ListEndpoint<Task, TasksList> taskList = new ListEndpoint<>(pipeline, TasksList.class,
                 TasksList::getResources, TasksList::getTotalResults, TasksList::getStartIndex,
                 TasksList::getItemsPerPage, Task::getId, "flows", "tasks");
         this.tasks = new Tasks(new Resource<>(pipeline, Task.class, "task", id -> Ids.require(id, "taskId"),
-                asyncExecutor, "flows", "tasks"), taskList);
+                "flows", "tasks"), taskList);
 
         ListEndpoint<FlowInstance, FlowInstancesList> flowList = new ListEndpoint<>(pipeline,
                 FlowInstancesList.class, FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
                 FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId,
                 "flows", "");
         this.flows = new Flows(new Resource<>(pipeline, FlowInstance.class, "flow instance",
-                FlowsClient::checkFlowInstanceId, asyncExecutor, "flows"), flowList);
+                FlowsClient::checkFlowInstanceId, "flows"), flowList);
+    }
+
+    /**
+     * The dispatcher of async calls, when the client owns its OkHttp client: daemon threads, so a
+     * forgotten {@code close()} never keeps the JVM alive, and as many calls in flight per host as
+     * in all (OkHttp's default of 5 per host would queue the sixth {@code getAsync} behind the others).
+     */
+    private static Dispatcher asyncDispatcher() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "flows-http-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
+        return dispatcher;
     }
 
     private static String checkFlowInstanceId(String id) {

@@ -3,6 +3,7 @@ package io.flowsdk.client;
 import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.filter.Filter;
 import io.flowsdk.client.internal.AttributeNames;
+import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.ListParams;
 import io.flowsdk.client.internal.paging.FetchedPage;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -240,9 +242,31 @@ public final class Query<T> implements Iterable<T> {
      * @return the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller)
      */
     public Page<T> firstPage() {
-        int count = (int) (limit < 0 ? pageSize : Math.min(pageSize, limit));
-        FetchedPage<T> page = endpoint.fetch(iterationParams(), startIndex, count, null);
-        return toPage(page);
+        return toPage(endpoint.fetch(iterationParams(), startIndex, firstPageCount(), null));
+    }
+
+    private int firstPageCount() {
+        return (int) (limit < 0 ? pageSize : Math.min(pageSize, limit));
+    }
+
+    /**
+     * The non-blocking form of {@link #firstPage()}: the same single request, on OkHttp's
+     * asynchronous calls, with the client's retries. Cancelling the future cancels the request.
+     *
+     * @return a future of the first page; it fails with the exception {@link #firstPage()} would throw
+     */
+    public CompletableFuture<Page<T>> firstPageAsync() {
+        return Futures.map(endpoint.fetchAsync(iterationParams(), startIndex, firstPageCount()), this::toPage);
+    }
+
+    /**
+     * The non-blocking form of {@link #count()}.
+     *
+     * @return a future of the number of matching items; it fails with {@link FlowsException} if the
+     *         answer has no {@code totalResults}
+     */
+    public CompletableFuture<Long> countAsync() {
+        return Futures.map(endpoint.fetchAsync(iterationParams(), startIndex, 0), Query::totalOf);
     }
 
     /**
@@ -250,7 +274,10 @@ public final class Query<T> implements Iterable<T> {
      * @throws FlowsException if the server's answer has no {@code totalResults}
      */
     public long count() {
-        FetchedPage<T> page = endpoint.fetch(iterationParams(), startIndex, 0, null);
+        return totalOf(endpoint.fetch(iterationParams(), startIndex, 0, null));
+    }
+
+    private static long totalOf(FetchedPage<?> page) {
         if (page.totalResults() == null) {
             throw new FlowsException("the server's answer to count=0 has no totalResults");
         }

@@ -1,7 +1,9 @@
 package io.flowsdk.client;
 
 import io.flowsdk.client.internal.CompleteBody;
+import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.Pipeline.Result;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.model.Task;
 
@@ -131,6 +133,96 @@ public final class Tasks {
     public Task cancel(String taskId, Change change) {
         return resource.postAction(taskId, ".cancel", Map.of(), change, Task.class).value();
     }
+
+    // ---- asynchronous forms ----
+    //
+    // Each returns at once: the call runs on OkHttp's asynchronous calls through the same pipeline
+    // (auth, retries, timeouts, typed errors), and the future completes with what the blocking form
+    // returns, or fails with the exception it throws. Bad arguments (a null or blank id, a null
+    // task, variables or change) and a closed client still throw at once, before anything is sent.
+    // Cancelling a future cancels its HTTP call and any retry still to come.
+
+    /**
+     * @param taskId the task's id
+     * @return a future of the task; it fails with {@link io.flowsdk.client.error.NotFoundException} on 404
+     */
+    public CompletableFuture<Task> getAsync(String taskId) {
+        return resource.getAsync(taskId);
+    }
+
+    /**
+     * @param taskId the task's id
+     * @return a future of the task, or of empty on 404
+     */
+    public CompletableFuture<Optional<Task>> findAsync(String taskId) {
+        return resource.findAsync(taskId);
+    }
+
+    /**
+     * @param task the task to create
+     * @return a future of the task as the server stored it
+     */
+    public CompletableFuture<Task> createAsync(Task task) {
+        return createAsync(task, Change.none());
+    }
+
+    /**
+     * @param task   the task to create
+     * @param change the reason and correlation to record
+     * @return a future of the task as the server stored it
+     */
+    public CompletableFuture<Task> createAsync(Task task, Change change) {
+        Objects.requireNonNull(task, "task");
+        return Futures.map(resource.postToCollectionAsync(task, change, Task.class), Result::value);
+    }
+
+    /**
+     * @param taskId the task's id
+     * @return a future of the completed task (sends {@code {"variables": {}}})
+     */
+    public CompletableFuture<Task> completeAsync(String taskId) {
+        return completeAsync(taskId, Map.of(), Change.none());
+    }
+
+    /**
+     * @param taskId    the task's id
+     * @param variables the variables to set
+     * @return a future of the completed task
+     */
+    public CompletableFuture<Task> completeAsync(String taskId, Map<String, ?> variables) {
+        return completeAsync(taskId, variables, Change.none());
+    }
+
+    /**
+     * @param taskId    the task's id
+     * @param variables the variables to set
+     * @param change    the reason and correlation to record
+     * @return a future of the completed task
+     */
+    public CompletableFuture<Task> completeAsync(String taskId, Map<String, ?> variables, Change change) {
+        Objects.requireNonNull(variables, "variables");
+        return Futures.map(resource.postActionAsync(taskId, ".complete", CompleteBody.of(variables), change,
+                Task.class), Result::value);
+    }
+
+    /**
+     * @param taskId the task's id
+     * @return a future of the cancelled task (sends {@code {}})
+     */
+    public CompletableFuture<Task> cancelAsync(String taskId) {
+        return cancelAsync(taskId, Change.none());
+    }
+
+    /**
+     * @param taskId the task's id
+     * @param change the reason and correlation to record
+     * @return a future of the cancelled task
+     */
+    public CompletableFuture<Task> cancelAsync(String taskId, Change change) {
+        return Futures.map(resource.postActionAsync(taskId, ".cancel", Map.of(), change, Task.class), Result::value);
+    }
+
+    // ---- waiting for a state ----
 
     /**
      * Polls the task until {@code condition} holds: first at once, then with backoff and jitter

@@ -5,6 +5,7 @@ import io.flowsdk.client.internal.paging.FetchedPage;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -47,6 +48,15 @@ public final class ListEndpoint<T, L> {
     }
 
     public FetchedPage<T> fetch(ListParams params, long startIndex, int count, Cancellation cancellation) {
+        return toPage(pipeline.<L>send(request(params, startIndex, count), listType, cancellation).value());
+    }
+
+    public CompletableFuture<FetchedPage<T>> fetchAsync(ListParams params, long startIndex, int count) {
+        return Futures.map(pipeline.<L>sendAsync(request(params, startIndex, count), listType),
+                result -> toPage(result.value()));
+    }
+
+    private ApiRequest request(ListParams params, long startIndex, int count) {
         ApiRequest request = ApiRequest.get(path)
                 .withQuery("filter", params.filter())
                 .withQuery("count", Integer.toString(count))
@@ -59,8 +69,10 @@ public final class ListEndpoint<T, L> {
         for (String a : params.excludedAttributes()) {
             request = request.withQuery("excludedAttributes", a);
         }
-        request = request.withQuery("forTime", formatForTime(params.forTime()));
-        L list = pipeline.<L>send(request, listType, cancellation).value();
+        return request.withQuery("forTime", formatForTime(params.forTime()));
+    }
+
+    private FetchedPage<T> toPage(L list) {
         List<T> resources = items.apply(list);
         if (resources != null && resources.contains(null)) {
             resources = resources.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toList());

@@ -6,6 +6,7 @@ import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.error.FlowsTransportException;
 import io.flowsdk.client.error.MalformedResponseException;
 import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.MediaType;
@@ -14,6 +15,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.logging.HttpLoggingInterceptor;
 import okio.BufferedSource;
 
 import java.io.IOException;
@@ -25,9 +27,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -57,6 +62,7 @@ public final class Pipeline {
     private final Sleeper sleeper;
     private final Clock clock;
     private final DoubleSupplier random;
+    private final Scheduler scheduler;
 
     /** Waits between attempts; injectable so tests never really sleep. */
     @FunctionalInterface
@@ -76,7 +82,7 @@ public final class Pipeline {
 
     public Pipeline(OkHttpClient http, HttpUrl baseUrl, Supplier<String> tokenProvider, String userAgent,
                     RetryPolicy retryPolicy, Duration attemptTimeout, Duration totalTimeout, JsonCodec json,
-                    Sleeper sleeper, Clock clock, DoubleSupplier random) {
+                    Sleeper sleeper, Clock clock, DoubleSupplier random, Executor asyncExecutor) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.tokenProvider = tokenProvider;
@@ -88,6 +94,12 @@ public final class Pipeline {
         this.sleeper = sleeper;
         this.clock = clock;
         this.random = random != null ? random : () -> ThreadLocalRandom.current().nextDouble();
+        this.scheduler = new Scheduler(asyncExecutor);
+    }
+
+    /** Schedules the async retries (and awaitAsync's polls) of the client this pipeline belongs to. */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     private volatile boolean closed;
@@ -134,19 +146,44 @@ public final class Pipeline {
     static final class SendState {
         final AtomicBoolean sent = new AtomicBoolean();
         final HttpUrl origin;
+        final String token;
 
-        SendState(HttpUrl origin) {
+        SendState(HttpUrl origin, String token) {
             this.origin = origin;
+            this.token = token;
         }
     }
 
-    /** The token of the call the current thread is executing, for {@link #redactingLogger}. */
+    /** The token of the call whose interceptors the current thread is running, for {@link #redactingLogger}. */
     private static final ThreadLocal<String> CALL_TOKEN = new ThreadLocal<>();
 
     /**
-     * Wraps an HTTP log sink so that the token of the call being logged never reaches it, not even
-     * when a server echoes it in a response header. OkHttp runs the interceptors of a synchronous
-     * call on the calling thread, which is where the pipeline records the token.
+     * A network interceptor that logs each request and response line and headers to {@code sink}
+     * (OkHttp's {@link HttpLoggingInterceptor}, level HEADERS), with {@code Authorization} and
+     * {@code Cookie} shown as {@code ██}, and the call's token masked wherever else it appears,
+     * even when a server echoes it in a response header. Install it after {@link #sendTracker()}.
+     */
+    public static Interceptor loggingInterceptor(Consumer<String> sink) {
+        HttpLoggingInterceptor logging = new HttpLoggingInterceptor(redactingLogger(sink)::accept);
+        logging.redactHeader("Authorization");
+        logging.redactHeader("Cookie");
+        logging.setLevel(HttpLoggingInterceptor.Level.HEADERS);
+        return chain -> {
+            // OkHttp runs a call's interceptors on one thread: the caller's for execute(), a dispatcher
+            // thread for enqueue(). Either way it is this one, for as long as the logging runs.
+            SendState state = chain.request().tag(SendState.class);
+            CALL_TOKEN.set(state == null ? null : state.token);
+            try {
+                return logging.intercept(chain);
+            } finally {
+                CALL_TOKEN.remove();
+            }
+        };
+    }
+
+    /**
+     * Wraps an HTTP log sink so that the token of the call being logged never reaches it. The token
+     * is known only while {@link #loggingInterceptor} runs; elsewhere lines pass unchanged.
      */
     public static Consumer<String> redactingLogger(Consumer<String> sink) {
         Objects.requireNonNull(sink, "sink");
@@ -159,74 +196,229 @@ public final class Pipeline {
 
     /**
      * Sends the request, retrying per the policy, and decodes a 2xx body into {@code responseType}.
+     * Blocks the calling thread, which also runs the waits between attempts.
      *
      * @throws FlowsApiException           for a non-2xx answer (after retries)
      * @throws FlowsTransportException     for I/O failures, timeouts and interruption (after retries)
      * @throws MalformedResponseException  for a 2xx body that is not the promised JSON
      */
     public <T> Result<T> send(ApiRequest request, Type responseType, Cancellation cancellation) {
-        if (closed) {
-            throw new IllegalStateException("this FlowsClient is closed");
-        }
-        HttpUrl url = urlOf(request);
-        String method = request.method();
-        String path = url.encodedPath();
-        byte[] body = request.body() == null ? null : json.toJson(request.body()).getBytes(StandardCharsets.UTF_8);
-        long deadline = totalTimeout == null ? Long.MAX_VALUE : System.nanoTime() + totalTimeout.toNanos();
-
-        for (int attempt = 1; ; attempt++) {
+        Exchange<T> exchange = new Exchange<>(request, responseType);
+        for (;;) {
             if (cancellation != null && cancellation.isCancelled()) {
-                throw new FlowsTransportException(method, path, new InterruptedIOException("cancelled"));
+                throw new FlowsTransportException(exchange.method, exchange.path, new InterruptedIOException("cancelled"));
             }
-            String token = tokenProvider == null ? null : Tokens.check(tokenProvider.get());
-            SendState sendState = new SendState(baseUrl);
-            Request httpRequest = buildRequest(url, method, body, token, sendState);
-            Call call = http.newCall(httpRequest);
-            call.timeout().timeout(attemptTimeoutNanos(deadline), TimeUnit.NANOSECONDS);
+            Call call = exchange.newCall();
             if (cancellation != null) {
                 cancellation.attach(call);
             }
-            Duration wait;
-            CALL_TOKEN.set(token);
+            Step<T> step;
             try (Response response = call.execute()) {
-                int status = response.code();
-                if (status >= 200 && status < 300) {
-                    return new Result<>(status, decode(response, responseType, method, path, token));
-                }
-                String errorText = Secrets.redact(readCapped(response.body()), token);
-                Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
-                FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter, token);
-                if (!isRetryableStatus(status, request) || attempt >= retryPolicy.maxAttempts()) {
-                    throw failure;
-                }
-                wait = retryAfter != null ? retryAfter : retryPolicy.backoff(attempt, random.getAsDouble());
-                if (retryAfter != null && retryAfter.compareTo(retryPolicy.maxRetryAfter()) > 0) {
-                    throw failure; // the server asks for longer than we accept: fail fast, retryAfter() tells when
-                }
-                if (System.nanoTime() + wait.toNanos() > deadline) {
-                    throw failure;
-                }
+                step = exchange.onResponse(response);
             } catch (IOException e) {
-                // OkHttp cancels a call whose call timeout fired: that is a timeout, retried like any
-                // I/O failure, not a cancellation by the caller
                 boolean cancelled = (cancellation != null && cancellation.isCancelled())
-                        || (call.isCanceled() && !isTimeout(e)) || Thread.currentThread().isInterrupted();
-                boolean sent = sendState.sent.get();
-                if (cancelled || !(request.isIdempotent() || !sent) || attempt >= retryPolicy.maxAttempts()) {
-                    throw transportFailure(method, path, e, token);
-                }
-                wait = retryPolicy.backoff(attempt, random.getAsDouble());
-                if (System.nanoTime() + wait.toNanos() > deadline) {
-                    throw transportFailure(method, path, e, token);
-                }
-            } finally {
-                CALL_TOKEN.remove();
+                        || Thread.currentThread().isInterrupted();
+                step = exchange.onFailure(e, call, cancelled);
+            }
+            if (step.failure != null) {
+                throw step.failure;
+            }
+            if (step.result != null) {
+                return step.result;
             }
             try {
-                sleeper.sleep(wait);
+                sleeper.sleep(step.pause);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
-                throw new FlowsTransportException(method, path, ie);
+                throw new FlowsTransportException(exchange.method, exchange.path, ie);
+            }
+        }
+    }
+
+    /**
+     * The non-blocking form of {@link #send(ApiRequest, Type, Cancellation)}: the same attempts,
+     * retries, timeouts, error mapping and decoding, on OkHttp's asynchronous calls. No thread is
+     * held while a request is in flight or while waiting to retry (the wait is scheduled).
+     * Cancelling the returned future cancels the call in flight and any retry still to come.
+     *
+     * @throws IllegalStateException at once (not through the future) if the client is closed
+     */
+    public <T> CompletableFuture<Result<T>> sendAsync(ApiRequest request, Type responseType) {
+        Exchange<T> exchange = new Exchange<>(request, responseType);
+        AsyncExchange<T> async = new AsyncExchange<>(exchange);
+        async.attempt();
+        return async.future;
+    }
+
+    /** What to do after one attempt: return, throw, or wait and try again. */
+    private record Step<T>(Result<T> result, RuntimeException failure, Duration pause) {
+        static <T> Step<T> done(Result<T> result) {
+            return new Step<>(result, null, null);
+        }
+
+        static <T> Step<T> fail(RuntimeException failure) {
+            return new Step<>(null, failure, null);
+        }
+
+        static <T> Step<T> retryAfter(Duration wait) {
+            return new Step<>(null, null, wait);
+        }
+    }
+
+    /**
+     * One logical call and its attempts: builds each attempt's HTTP request (with a fresh token)
+     * and decides, from the answer or failure of an attempt, whether the call is over or is retried
+     * and after how long. Shared by the blocking and the asynchronous paths, so both follow the same
+     * rules.
+     */
+    private final class Exchange<T> {
+        final ApiRequest request;
+        final Type responseType;
+        final HttpUrl url;
+        final String method;
+        final String path;
+        final byte[] body;
+        final long deadline;
+        int attempt;
+        String token;
+        SendState sendState;
+
+        Exchange(ApiRequest request, Type responseType) {
+            if (closed) {
+                throw new IllegalStateException("this FlowsClient is closed");
+            }
+            this.request = request;
+            this.responseType = responseType;
+            this.url = urlOf(request);
+            this.method = request.method();
+            this.path = url.encodedPath();
+            this.body = request.body() == null ? null : json.toJson(request.body()).getBytes(StandardCharsets.UTF_8);
+            this.deadline = totalTimeout == null ? Long.MAX_VALUE : System.nanoTime() + totalTimeout.toNanos();
+        }
+
+        /** The next attempt's call, not yet started. The token provider is asked here, once per attempt. */
+        Call newCall() {
+            attempt++;
+            token = tokenProvider == null ? null : Tokens.check(tokenProvider.get());
+            sendState = new SendState(baseUrl, token);
+            Call call = http.newCall(buildRequest(url, method, body, token, sendState));
+            call.timeout().timeout(attemptTimeoutNanos(deadline), TimeUnit.NANOSECONDS);
+            return call;
+        }
+
+        /** @throws IOException if reading the body fails; the caller passes it to {@link #onFailure} */
+        Step<T> onResponse(Response response) throws IOException {
+            int status = response.code();
+            if (status >= 200 && status < 300) {
+                return Step.done(new Result<>(status, decode(response, responseType, method, path, token)));
+            }
+            String errorText = Secrets.redact(readCapped(response.body()), token);
+            Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock);
+            FlowsApiException failure = Exceptions.forStatus(status, method, path, errorText, retryAfter, token);
+            if (!isRetryableStatus(status, request) || attempt >= retryPolicy.maxAttempts()) {
+                return Step.fail(failure);
+            }
+            if (retryAfter != null && retryAfter.compareTo(retryPolicy.maxRetryAfter()) > 0) {
+                return Step.fail(failure); // the server asks for longer than we accept: fail fast, retryAfter() tells when
+            }
+            Duration wait = retryAfter != null ? retryAfter : retryPolicy.backoff(attempt, random.getAsDouble());
+            if (System.nanoTime() + wait.toNanos() > deadline) {
+                return Step.fail(failure);
+            }
+            return Step.retryAfter(wait);
+        }
+
+        /**
+         * @param cancelled whether the caller cancelled (or interrupted) the call: never retried.
+         *                  OkHttp cancels a call whose call timeout fired: that is a timeout, retried like
+         *                  any I/O failure, not a cancellation by the caller.
+         */
+        Step<T> onFailure(IOException e, Call call, boolean cancelled) {
+            cancelled = cancelled || (call.isCanceled() && !isTimeout(e));
+            boolean sent = sendState.sent.get();
+            if (cancelled || !(request.isIdempotent() || !sent) || attempt >= retryPolicy.maxAttempts()) {
+                return Step.fail(transportFailure(method, path, e, token));
+            }
+            Duration wait = retryPolicy.backoff(attempt, random.getAsDouble());
+            if (System.nanoTime() + wait.toNanos() > deadline) {
+                return Step.fail(transportFailure(method, path, e, token));
+            }
+            return Step.retryAfter(wait);
+        }
+    }
+
+    /** Drives an {@link Exchange} with {@code enqueue} and scheduled retries, completing a future. */
+    private final class AsyncExchange<T> implements Callback {
+        final Exchange<T> exchange;
+        final CompletableFuture<Result<T>> future = new CompletableFuture<>();
+        final AtomicReference<Call> current = new AtomicReference<>();
+
+        AsyncExchange(Exchange<T> exchange) {
+            this.exchange = exchange;
+            future.whenComplete((r, t) -> {
+                if (future.isCancelled()) {
+                    Call c = current.get();
+                    if (c != null) {
+                        c.cancel();
+                    }
+                }
+            });
+        }
+
+        void attempt() {
+            if (future.isDone()) {
+                return;
+            }
+            Call call;
+            try {
+                call = exchange.newCall();
+            } catch (RuntimeException e) { // a failing token provider
+                future.completeExceptionally(e);
+                return;
+            }
+            current.set(call);
+            if (future.isCancelled()) {
+                call.cancel();
+                return;
+            }
+            call.enqueue(this);
+        }
+
+        @Override
+        public void onResponse(Call call, Response response) {
+            Step<T> step;
+            try (response) {
+                step = exchange.onResponse(response);
+            } catch (IOException e) {
+                step = exchange.onFailure(e, call, future.isCancelled());
+            } catch (RuntimeException e) {
+                step = Step.fail(e);
+            }
+            proceed(step);
+        }
+
+        @Override
+        public void onFailure(Call call, IOException e) {
+            proceed(exchange.onFailure(e, call, future.isCancelled()));
+        }
+
+        private void proceed(Step<T> step) {
+            if (step.failure != null) {
+                future.completeExceptionally(step.failure);
+            } else if (step.result != null) {
+                future.complete(step.result);
+            } else if (sleeper == Sleeper.REAL) {
+                scheduler.schedule(step.pause, this::attempt, future);
+            } else {
+                // tests inject a Sleeper that records the wait instead of waiting: async retries honour it too
+                scheduler.schedule(Duration.ZERO, () -> {
+                    try {
+                        sleeper.sleep(step.pause);
+                        attempt();
+                    } catch (InterruptedException ie) {
+                        future.completeExceptionally(new FlowsTransportException(exchange.method, exchange.path, ie));
+                    }
+                }, future);
             }
         }
     }

@@ -6,13 +6,10 @@ import io.flowsdk.client.error.RateLimitedException;
 import io.flowsdk.client.error.WaitTimeoutException;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -35,7 +32,6 @@ public final class Resource<T> {
     private final String[] collection;
     private final String kind;
     private final UnaryOperator<String> idCheck;
-    private final Executor asyncExecutor;
 
     /**
      * @param collection path segments of the collection, for example {@code flows, tasks}
@@ -43,12 +39,11 @@ public final class Resource<T> {
      * @param idCheck    validates an id (throws NPE/IAE) and returns it
      */
     public Resource(Pipeline pipeline, Class<T> type, String kind, UnaryOperator<String> idCheck,
-                    Executor asyncExecutor, String... collection) {
+                    String... collection) {
         this.pipeline = pipeline;
         this.type = type;
         this.kind = kind;
         this.idCheck = idCheck;
-        this.asyncExecutor = asyncExecutor;
         this.collection = collection.clone();
     }
 
@@ -65,18 +60,54 @@ public final class Resource<T> {
         }
     }
 
+    /** The id is checked at once; everything else happens in the future. */
+    public CompletableFuture<T> getAsync(String id) {
+        return Futures.map(pipeline.<T>sendAsync(ApiRequest.get(path(id)), type), Pipeline.Result::value);
+    }
+
+    /** Like {@link #find}: a 404 completes the future with empty. */
+    public CompletableFuture<Optional<T>> findAsync(String id) {
+        return Futures.handle(getAsync(id), (value, failure) -> {
+            if (failure instanceof NotFoundException) {
+                return Optional.empty();
+            }
+            if (failure != null) {
+                throw Futures.sneaky(failure);
+            }
+            return Optional.of(value);
+        });
+    }
+
     /** POSTs {@code body} to the collection itself (create). */
     public <R> Pipeline.Result<R> postToCollection(Object body, Change change, Class<R> responseType) {
-        Objects.requireNonNull(body, "body");
-        return pipeline.send(ApiRequest.post(body, collection).withChange(change), responseType);
+        return pipeline.send(toCollection(body, change), responseType);
+    }
+
+    public <R> CompletableFuture<Pipeline.Result<R>> postToCollectionAsync(Object body, Change change,
+                                                                           Class<R> responseType) {
+        return pipeline.sendAsync(toCollection(body, change), responseType);
     }
 
     /** POSTs {@code body} to an action of one item, such as {@code .complete}. */
     public <R> Pipeline.Result<R> postAction(String id, String action, Object body, Change change,
                                              Class<R> responseType) {
+        return pipeline.send(toAction(id, action, body, change), responseType);
+    }
+
+    public <R> CompletableFuture<Pipeline.Result<R>> postActionAsync(String id, String action, Object body,
+                                                                     Change change, Class<R> responseType) {
+        return pipeline.sendAsync(toAction(id, action, body, change), responseType);
+    }
+
+    private ApiRequest toCollection(Object body, Change change) {
+        Objects.requireNonNull(body, "body");
         Objects.requireNonNull(change, "change");
-        String[] segments = appended(path(id), action);
-        return pipeline.send(ApiRequest.post(body, segments).withChange(change), responseType);
+        return ApiRequest.post(body, collection).withChange(change);
+    }
+
+    private ApiRequest toAction(String id, String action, Object body, Change change) {
+        Objects.requireNonNull(change, "change");
+        return ApiRequest.post(body, appended(path(id), action)).withChange(change);
     }
 
     private String[] path(String id) {
@@ -120,61 +151,84 @@ public final class Resource<T> {
         }
     }
 
-    /** Like {@link #await} but holds no thread while it waits between polls. */
+    /**
+     * Like {@link #await} but holds no thread, neither while a poll is in flight ({@link #getAsync})
+     * nor while it waits for the next one ({@link Scheduler}). Cancelling the future stops the polls.
+     */
     public CompletableFuture<T> awaitAsync(String id, Predicate<? super T> condition, Duration timeout) {
         checkAwait(id, condition, timeout);
-        CompletableFuture<T> result = new CompletableFuture<>();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        List<T> last = new ArrayList<>(1);
-        last.add(null);
-        schedulePoll(result, id, condition, timeout, deadline, 1, Duration.ZERO, last);
-        return result;
+        Poller poller = new Poller(id, condition, timeout);
+        poller.poll();
+        return poller.result;
     }
 
-    private void schedulePoll(CompletableFuture<T> result, String id, Predicate<? super T> condition,
-                              Duration timeout, long deadline, int poll, Duration pause, List<T> last) {
-        if (result.isDone()) {
-            return;
-        }
-        // The hand-off to asyncExecutor happens later, on the JDK's delayer thread, which swallows a
-        // RejectedExecutionException: catch it there, or a future pending when the client closes never ends.
-        Executor delayed = CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS, task -> {
-            try {
-                asyncExecutor.execute(task);
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
-                result.completeExceptionally(new IllegalStateException("the client is closed", closed));
-            }
-        });
-        try {
-            delayed.execute(() -> {
-                if (result.isDone()) {
-                    return;
+    /** The state of one {@link #awaitAsync}: polls until the condition holds or time runs out. */
+    private final class Poller {
+        final String id;
+        final Predicate<? super T> condition;
+        final Duration timeout;
+        final long deadline;
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        volatile CompletableFuture<T> inFlight;
+        volatile T last;
+        int polls;
+
+        Poller(String id, Predicate<? super T> condition, Duration timeout) {
+            this.id = id;
+            this.condition = condition;
+            this.timeout = timeout;
+            this.deadline = System.nanoTime() + timeout.toNanos();
+            result.whenComplete((v, t) -> {
+                CompletableFuture<T> f = inFlight;
+                if (result.isCancelled() && f != null) {
+                    f.cancel(true);
                 }
-                Duration next;
+            });
+        }
+
+        void poll() {
+            if (result.isDone()) {
+                return;
+            }
+            polls++;
+            CompletableFuture<T> f;
+            try {
+                f = getAsync(id);
+            } catch (RuntimeException e) { // a closed client
+                result.completeExceptionally(e);
+                return;
+            }
+            inFlight = f;
+            f.whenComplete(this::polled);
+        }
+
+        private void polled(T value, Throwable failure) {
+            Duration next;
+            failure = Futures.unwrap(failure);
+            if (failure instanceof RateLimitedException limited) {
+                next = limited.retryAfter().orElse(pollDelay(polls));
+            } else if (failure != null) {
+                result.completeExceptionally(failure);
+                return;
+            } else {
+                last = value;
                 try {
-                    T value = get(id);
-                    last.set(0, value);
                     if (condition.test(value)) {
                         result.complete(value);
                         return;
                     }
-                    next = pollDelay(poll);
-                } catch (RateLimitedException e) {
-                    next = e.retryAfter().orElse(pollDelay(poll));
                 } catch (Throwable t) {
                     result.completeExceptionally(t);
                     return;
                 }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    result.completeExceptionally(new WaitTimeoutException(kind + " " + id, timeout, last.get(0)));
-                    return;
-                }
-                schedulePoll(result, id, condition, timeout, deadline, poll + 1,
-                        Duration.ofNanos(Math.min(next.toNanos(), left)), last);
-            });
-        } catch (java.util.concurrent.RejectedExecutionException closed) {
-            result.completeExceptionally(new IllegalStateException("the client is closed", closed));
+                next = pollDelay(polls);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                result.completeExceptionally(new WaitTimeoutException(kind + " " + id, timeout, last));
+                return;
+            }
+            pipeline.scheduler().schedule(Duration.ofNanos(Math.min(next.toNanos(), left)), this::poll, result);
         }
     }
 
