@@ -1,0 +1,55 @@
+package io.flowsdk.examples;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every runnable example runs to completion against the embedded stub and prints what it promises. */
+class ExamplesRunTest {
+    @BeforeAll
+    static void onlyAgainstTheEmbeddedStub() {
+        Assumptions.assumeTrue(System.getenv("FLOWS_BASE_URL") == null, "FLOWS_BASE_URL points at a real API");
+    }
+
+    private static String run(Consumer<String[]> main) {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            main.accept(new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void asyncCallsCompletesAPageConcurrentlyAndAwaitsOne() {
+        String out = run(AsyncCalls::main);
+        assertTrue(out.lines().filter(l -> l.endsWith("-> completed")).count() == 5, out);
+        assertTrue(out.contains("no-such-task: not found"), out);
+        assertTrue(out.contains(": completed"), out);
+    }
+
+    @Test
+    void completeTaskPrintsTheCompletedTask() {
+        String out = run(CompleteTask::main);
+        assertTrue(out.contains("is now completed"), out);
+    }
+
+    @Test
+    void theOtherExamplesRunToCompletion() {
+        for (Consumer<String[]> main : java.util.List.<Consumer<String[]>>of(ListAllTasks::main, FilterAndSort::main,
+                CountTasks::main, CancelTask::main, CancelFlow::main, ErrorHandling::main)) {
+            String out = run(main);
+            assertTrue(!out.isBlank(), "printed nothing");
+        }
+    }
+}
