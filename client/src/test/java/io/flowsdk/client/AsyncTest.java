@@ -355,6 +355,27 @@ class AsyncTest extends WireMockTestBase {
         }
     }
 
+    @Test
+    void closingTheClientEndsEveryPendingFuture() throws Exception {
+        wm.stubFor(get("/api/v1/flows/tasks/slow").willReturn(json(TASK_JSON).withFixedDelay(5_000)));
+        wm.stubFor(get("/api/v1/flows/tasks/flaky").willReturn(json(503, "{}")));
+        FlowsClient c = WireMockSupport.builder(wm)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2))
+                        .maxBackoff(Duration.ofSeconds(2)).build())
+                .random(() -> 1.0).sleeper(Pipeline_REAL()).build();
+        CompletableFuture<Task> inFlight = c.tasks().getAsync("slow");
+        CompletableFuture<Task> waitingToRetry = c.tasks().getAsync("flaky");
+        CompletableFuture<Task> polling = c.tasks().awaitAsync("slow", t -> false, Duration.ofMinutes(1));
+        waitForRequests(3);
+        long t0 = System.nanoTime();
+        c.close();
+        assertInstanceOf(FlowsTransportException.class, failureOf(inFlight));
+        assertInstanceOf(IllegalStateException.class, failureOf(waitingToRetry));
+        assertInstanceOf(FlowsTransportException.class, failureOf(polling));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 3_000, "ended " + ms + " ms after close");
+    }
+
     private static io.flowsdk.client.internal.Pipeline.Sleeper Pipeline_REAL() {
         return io.flowsdk.client.internal.Pipeline.Sleeper.REAL;
     }

@@ -64,12 +64,20 @@ class FaultMatrixTest {
 
     enum Op {
         GET(false), LIST_PAGE(false), ITERATE(false), CREATE(true), COMPLETE(true), CANCEL_TASK(true),
-        CANCEL_FLOW(true);
+        CANCEL_FLOW(true),
+        // the asynchronous forms: same requests, same rules, through OkHttp's enqueue and scheduled retries
+        GET_ASYNC(false), LIST_PAGE_ASYNC(false), CREATE_ASYNC(true), COMPLETE_ASYNC(true),
+        CANCEL_TASK_ASYNC(true), CANCEL_FLOW_ASYNC(true);
 
         final boolean post;
 
         Op(boolean post) {
             this.post = post;
+        }
+
+        /** The blocking operation this one is the async form of (or itself): same path, same answers. */
+        Op sync() {
+            return valueOf(name().replace("_ASYNC", ""));
         }
     }
 
@@ -253,8 +261,20 @@ class FaultMatrixTest {
         }
     }
 
-    private static Object run(Op op, FlowsClient c, List<String> delivered) {
+    private static Object run(Op op, FlowsClient c, List<String> delivered) throws Throwable {
         switch (op) {
+            case GET_ASYNC:
+                return join(c.tasks().getAsync("t-1"));
+            case LIST_PAGE_ASYNC:
+                return join(c.tasks().list().firstPageAsync());
+            case CREATE_ASYNC:
+                return join(c.tasks().createAsync(new Task().displayName("Approve access")));
+            case COMPLETE_ASYNC:
+                return join(c.tasks().completeAsync("t-1", Map.of("approved", true)));
+            case CANCEL_TASK_ASYNC:
+                return join(c.tasks().cancelAsync("t-1"));
+            case CANCEL_FLOW_ASYNC:
+                return join(c.flows().cancelAsync("f-1"));
             case GET:
                 return c.tasks().get("t-1");
             case LIST_PAGE:
@@ -277,8 +297,17 @@ class FaultMatrixTest {
         }
     }
 
+    /** The future's value, or its failure as the blocking form would have thrown it. */
+    private static Object join(java.util.concurrent.CompletableFuture<?> f) throws Throwable {
+        try {
+            return f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
     private static String path(Op op) {
-        switch (op) {
+        switch (op.sync()) {
             case GET:
                 return "/api/v1/flows/tasks/t-1";
             case LIST_PAGE:
@@ -303,6 +332,7 @@ class FaultMatrixTest {
         return op.post ? post(urlPathEqualTo(path(op))) : get(urlPathEqualTo(path(op)));
     }
 
+
     private static RequestPatternBuilder pattern(Op op) {
         if (op == Op.ITERATE) {
             return pageRequest(21);
@@ -316,7 +346,7 @@ class FaultMatrixTest {
     }
 
     private static ResponseDefinitionBuilder success(Op op) {
-        switch (op) {
+        switch (op.sync()) {
             case LIST_PAGE:
                 return okJson(Support.taskList(1, 3, 3));
             case ITERATE:
