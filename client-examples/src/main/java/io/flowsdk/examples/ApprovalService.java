@@ -15,11 +15,22 @@ import java.util.Map;
 public final class ApprovalService {
     private final FlowsClient client;
 
+    /**
+     * Creates the service.
+     *
+     * @param client the client the service works with
+     */
     public ApprovalService(FlowsClient client) {
         this.client = client;
     }
 
-    /** @return how many tasks were approved */
+    /**
+     * Completes, as approved, every pending task whose {@code priority} variable is at most
+     * {@code maxPriority}.
+     *
+     * @param maxPriority the highest priority approved automatically
+     * @return how many tasks were approved
+     */
     public int autoApprove(int maxPriority) {
         int approved = 0;
         for (Task task : client.tasks().list().filter(Filter.eq("status", "pending"))) {

@@ -9,6 +9,12 @@ public final class CancelTask {
     private CancelTask() {
     }
 
+    /**
+     * Runs the example: against the API at {@code FLOWS_BASE_URL} (token from {@code FLOWS_TOKEN})
+     * when that is set, otherwise against an embedded, seeded stub.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         try (Examples ex = Examples.connect()) {
             Task pending = ex.client().tasks().list().filter(Filter.eq("status", "pending")).limit(1).toList().get(0);

@@ -31,6 +31,11 @@ public final class Demo {
     private Demo() {
     }
 
+    /**
+     * Runs the tour against its own embedded stub.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         long t0 = System.nanoTime();
         try (FlowsStub stub = new FlowsStub()) {

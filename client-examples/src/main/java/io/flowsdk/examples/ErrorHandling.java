@@ -18,6 +18,12 @@ public final class ErrorHandling {
     private ErrorHandling() {
     }
 
+    /**
+     * Runs the example: against the API at {@code FLOWS_BASE_URL} (token from {@code FLOWS_TOKEN})
+     * when that is set, otherwise against an embedded, seeded stub.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         try (Examples ex = Examples.connect()) {
             try {

@@ -24,58 +24,63 @@ public final class Change {
         this.correlation = correlation;
     }
 
-    /** @return a change with neither reason nor correlation (no query parameters are sent) */
+    /** {@return a change with neither reason nor correlation (no query parameters are sent)} */
     public static Change none() {
         return NONE;
     }
 
     /**
+     * {@return a change with this reason}
+     *
      * @param reason a descriptive reason of the change, not null
-     * @return a change with this reason
      */
     public static Change reason(String reason) {
         return new Change(Objects.requireNonNull(reason, "reason"), null);
     }
 
     /**
+     * {@return a change with this correlation}
+     *
      * @param correlation the identifier of an external resource this change correlates to, not null
-     * @return a change with this correlation
      */
     public static Change correlation(String correlation) {
         return new Change(null, Objects.requireNonNull(correlation, "correlation"));
     }
 
     /**
+     * {@return a change with both}
+     *
      * @param reason      the reason, or {@code null} for none
      * @param correlation the correlation, or {@code null} for none
-     * @return a change with both
      */
     public static Change of(String reason, String correlation) {
         return new Change(reason, correlation);
     }
 
     /**
+     * {@return a copy with this reason}
+     *
      * @param reason the reason, not null
-     * @return a copy with this reason
      */
     public Change withReason(String reason) {
         return new Change(Objects.requireNonNull(reason, "reason"), correlation);
     }
 
     /**
+     * {@return a copy with this correlation}
+     *
      * @param correlation the correlation, not null
-     * @return a copy with this correlation
      */
     public Change withCorrelation(String correlation) {
         return new Change(reason, Objects.requireNonNull(correlation, "correlation"));
     }
 
-    /** @return the reason, if set */
+    /** {@return the reason, if set} */
     public Optional<String> reasonValue() {
         return Optional.ofNullable(reason);
     }
 
-    /** @return the correlation, if set */
+    /** {@return the correlation, if set} */
     public Optional<String> correlationValue() {
         return Optional.ofNullable(correlation);
     }

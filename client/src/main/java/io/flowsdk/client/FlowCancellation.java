@@ -28,6 +28,8 @@ public final class FlowCancellation {
     private final List<String> taskIds;
 
     /**
+     * Creates the result; the SDK does, tests of your own code may too.
+     *
      * @param statusCode      the HTTP status, 200 or 207
      * @param flowId          the flow instance's id
      * @param flowStatus      the flow's status after the cancel
@@ -45,42 +47,44 @@ public final class FlowCancellation {
         this.taskIds = copy(taskIds);
     }
 
-    /** @return the HTTP status of the answer: 200, or 207 for a partial cancel */
+    /** {@return the HTTP status of the answer: 200, or 207 for a partial cancel} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** @return true when the answer was 207 or any job was not cancelled */
+    /** {@return true when the answer was 207 or any job was not cancelled} */
     public boolean isPartial() {
         return statusCode == 207 || !notCanceledJobs.isEmpty();
     }
 
-    /** @return the cancelled flow instance's id */
+    /** {@return the cancelled flow instance's id} */
     public String flowId() {
         return flowId;
     }
 
-    /** @return the flow's status after the cancel */
+    /** {@return the flow's status after the cancel} */
     public String flowStatus() {
         return flowStatus;
     }
 
-    /** @return the jobs that were cancelled; never null */
+    /** {@return the jobs that were cancelled; never null} */
     public List<String> canceledJobs() {
         return canceledJobs;
     }
 
-    /** @return the jobs that failed to cancel; never null */
+    /** {@return the jobs that failed to cancel; never null} */
     public List<String> notCanceledJobs() {
         return notCanceledJobs;
     }
 
-    /** @return the tasks cancelled with the flow; never null */
+    /** {@return the tasks cancelled with the flow; never null} */
     public List<String> taskIds() {
         return taskIds;
     }
 
     /**
+     * Throws when the cancellation was partial, so that a caller can treat it as a failure.
+     *
      * @return this result, when it is complete
      * @throws PartialFailureException when {@link #isPartial()}
      */

@@ -16,6 +16,8 @@ public final class Page<T> {
     private final boolean totalKnown;
 
     /**
+     * Creates a page; the SDK does, tests of your own code may too.
+     *
      * @param items        the items of this page (copied; null means empty)
      * @param totalResults the number of items in the whole list, as the server reported it
      * @param startIndex   the 1-based index of this page's first item
@@ -33,33 +35,33 @@ public final class Page<T> {
         this.totalKnown = totalKnown;
     }
 
-    /** @return the items of this page, in order; never null */
+    /** {@return the items of this page, in order; never null} */
     public List<T> items() {
         return items;
     }
 
     /**
-     * @return the number of items in the whole list; when the server did not say, the number of
-     *         items up to the end of this page
+     * {@return the number of items in the whole list; when the server did not say, the number of
+     * items up to the end of this page}
      */
     public long totalResults() {
         return totalResults;
     }
 
-    /** @return the 1-based index of this page's first item */
+    /** {@return the 1-based index of this page's first item} */
     public long startIndex() {
         return startIndex;
     }
 
-    /** @return the number of items the server reported for this page ({@code itemsPerPage}) */
+    /** {@return the number of items the server reported for this page ({@code itemsPerPage})} */
     public int itemsPerPage() {
         return itemsPerPage;
     }
 
     /**
-     * @return whether the list goes on after this page: the page is not empty and
-     *         {@code startIndex - 1 + items().size() < totalResults()} (when the server sent no
-     *         total, whether this page is not empty)
+     * {@return whether the list goes on after this page: the page is not empty and
+     * {@code startIndex - 1 + items().size() < totalResults()} (when the server sent no
+     * total, whether this page is not empty)}
      */
     public boolean hasNext() {
         if (items.isEmpty()) {

@@ -39,22 +39,22 @@ public final class RetryPolicy {
         this.maxRetryAfter = b.maxRetryAfter;
     }
 
-    /** @return 3 attempts, backoff from 100 ms up to 2 s, {@code Retry-After} honoured up to 60 s */
+    /** {@return 3 attempts, backoff from 100 ms up to 2 s, {@code Retry-After} honoured up to 60 s} */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** @return a policy that never retries (one attempt) */
+    /** {@return a policy that never retries (one attempt)} */
     public static RetryPolicy none() {
         return NONE;
     }
 
-    /** @return a builder starting from the defaults */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return a builder starting from this policy */
+    /** {@return a builder starting from this policy} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.maxAttempts = maxAttempts;
@@ -64,22 +64,22 @@ public final class RetryPolicy {
         return b;
     }
 
-    /** @return the most attempts of one call, the first included */
+    /** {@return the most attempts of one call, the first included} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** @return the base of the exponential backoff */
+    /** {@return the base of the exponential backoff} */
     public Duration initialBackoff() {
         return initialBackoff;
     }
 
-    /** @return the ceiling of the exponential backoff */
+    /** {@return the ceiling of the exponential backoff} */
     public Duration maxBackoff() {
         return maxBackoff;
     }
 
-    /** @return the longest {@code Retry-After} the client will wait; longer ones fail fast */
+    /** {@return the longest {@code Retry-After} the client will wait; longer ones fail fast} */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
@@ -138,6 +138,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the most attempts of one call.
+         *
          * @param maxAttempts the most attempts of one call, the first included; at least 1
          * @return this builder
          */
@@ -150,6 +152,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the base of the exponential backoff.
+         *
          * @param initialBackoff the base of the exponential backoff; zero or more
          * @return this builder
          */
@@ -159,6 +163,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the ceiling of the exponential backoff.
+         *
          * @param maxBackoff the ceiling of the exponential backoff; zero or more
          * @return this builder
          */
@@ -168,6 +174,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Sets the longest {@code Retry-After} the client waits for.
+         *
          * @param maxRetryAfter the longest {@code Retry-After} to wait for; longer ones fail fast
          *                      with {@code RateLimitedException}
          * @return this builder
@@ -178,6 +186,8 @@ public final class RetryPolicy {
         }
 
         /**
+         * Builds the policy.
+         *
          * @return the policy
          * @throws IllegalArgumentException if {@code initialBackoff > maxBackoff}
          */

@@ -13,7 +13,7 @@ public enum SortOrder {
         this.wireValue = wireValue;
     }
 
-    /** @return the value sent on the wire: {@code ascending} or {@code descending} */
+    /** {@return the value sent on the wire: {@code ascending} or {@code descending}} */
     public String wireValue() {
         return wireValue;
     }

@@ -22,15 +22,24 @@ public class FlowsApiException extends FlowsException {
     /** The most characters of a response body kept by {@link #responseBody()}. */
     public static final int MAX_BODY_CHARS = 2048;
 
+    /** The HTTP status code of the answer. */
     private final int statusCode;
+    /** The HTTP method of the failed call. */
     private final String method;
+    /** The path sent, percent-encoded and without the query. */
     private final String path;
+    /** The error body's {@code code} as sent, or {@code null}. */
     private final String errorCode;
+    /** The error body's {@code message}, or {@code null}. */
     private final String errorMessage;
+    /** The error body's {@code status}, or {@code null}. */
     private final String errorStatus;
+    /** The first {@value #MAX_BODY_CHARS} characters of the response body, or {@code null}. */
     private final String responseBody;
 
     /**
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
      * @param statusCode   the HTTP status
      * @param method       the HTTP method sent
      * @param path         the path sent, without the query
@@ -51,37 +60,37 @@ public class FlowsApiException extends FlowsException {
         this.responseBody = cut(responseBody);
     }
 
-    /** @return the HTTP status code, for example 404 */
+    /** {@return the HTTP status code, for example 404} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** @return the error body's {@code code} as sent (a number's text or the string), or {@code null} */
+    /** {@return the error body's {@code code} as sent (a number's text or the string), or {@code null}} */
     public String errorCode() {
         return errorCode;
     }
 
-    /** @return the error body's {@code message} (or a problem document's detail/title), or {@code null} */
+    /** {@return the error body's {@code message} (or a problem document's detail/title), or {@code null}} */
     public String errorMessage() {
         return errorMessage;
     }
 
-    /** @return the error body's {@code status} text, or {@code null} */
+    /** {@return the error body's {@code status} text, or {@code null}} */
     public String errorStatus() {
         return errorStatus;
     }
 
-    /** @return the first 2048 characters of the response body, or {@code null} when there was none */
+    /** {@return the first 2048 characters of the response body, or {@code null} when there was none} */
     public String responseBody() {
         return responseBody;
     }
 
-    /** @return the HTTP method of the failed call, for example {@code POST} */
+    /** {@return the HTTP method of the failed call, for example {@code POST}} */
     public String method() {
         return method;
     }
 
-    /** @return the path actually sent, percent-encoded and without the query, for example {@code /api/v1/flows/tasks/t-1} */
+    /** {@return the path actually sent, percent-encoded and without the query, for example {@code /api/v1/flows/tasks/t-1}} */
     public String path() {
         return path;
     }

@@ -10,12 +10,18 @@ package io.flowsdk.client.error;
 public class FlowsException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message a description of what went wrong */
+    /**
+     * Creates the exception.
+     *
+     * @param message a description of what went wrong
+     */
     public FlowsException(String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with its cause.
+     *
      * @param message a description of what went wrong
      * @param cause   the underlying failure, kept for diagnosis
      */

@@ -7,10 +7,14 @@ package io.flowsdk.client.error;
 public class FlowsTransportException extends FlowsException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP method of the failed call. */
     private final String method;
+    /** The path of the failed call, without the query. */
     private final String path;
 
     /**
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
      * @param method the HTTP method of the failed call
      * @param path   the path sent, without the query
      * @param cause  the I/O failure
@@ -21,12 +25,12 @@ public class FlowsTransportException extends FlowsException {
         this.path = path;
     }
 
-    /** @return the HTTP method of the failed call */
+    /** {@return the HTTP method of the failed call} */
     public String method() {
         return method;
     }
 
-    /** @return the path of the failed call, without the query */
+    /** {@return the path of the failed call, without the query} */
     public String path() {
         return path;
     }

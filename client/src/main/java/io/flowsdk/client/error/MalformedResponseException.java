@@ -10,12 +10,18 @@ public class MalformedResponseException extends FlowsException {
     /** The most characters of the body kept by {@link #snippet()}. */
     public static final int MAX_SNIPPET_CHARS = 256;
 
+    /** The HTTP status of the answer (2xx). */
     private final int statusCode;
+    /** The HTTP method of the call. */
     private final String method;
+    /** The path sent, without the query. */
     private final String path;
+    /** The first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null}. */
     private final String snippet;
 
     /**
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
      * @param statusCode the HTTP status (2xx)
      * @param method     the HTTP method sent
      * @param path       the path sent, without the query
@@ -33,22 +39,22 @@ public class MalformedResponseException extends FlowsException {
         this.snippet = cut(body);
     }
 
-    /** @return the HTTP status of the answer */
+    /** {@return the HTTP status of the answer} */
     public int statusCode() {
         return statusCode;
     }
 
-    /** @return the HTTP method of the call */
+    /** {@return the HTTP method of the call} */
     public String method() {
         return method;
     }
 
-    /** @return the path sent, without the query */
+    /** {@return the path sent, without the query} */
     public String path() {
         return path;
     }
 
-    /** @return the first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null} */
+    /** {@return the first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null}} */
     public String snippet() {
         return snippet;
     }

@@ -11,14 +11,18 @@ public class PartialFailureException extends FlowsException {
 
     private final transient FlowCancellation cancellation;
 
-    /** @param cancellation the partial result */
+    /**
+     * Creates the exception for a partial cancellation.
+     *
+     * @param cancellation the partial result
+     */
     public PartialFailureException(FlowCancellation cancellation) {
         super("flow " + cancellation.flowId() + " was cancelled (HTTP " + cancellation.statusCode()
                 + "), but not all of its jobs; not cancelled: " + cancellation.notCanceledJobs());
         this.cancellation = cancellation;
     }
 
-    /** @return the partial result, with the jobs that were and were not cancelled */
+    /** {@return the partial result, with the jobs that were and were not cancelled} */
     public FlowCancellation cancellation() {
         return cancellation;
     }

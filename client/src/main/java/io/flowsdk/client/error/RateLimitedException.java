@@ -10,6 +10,7 @@ import java.util.Optional;
 public class RateLimitedException extends FlowsApiException {
     private static final long serialVersionUID = 1L;
 
+    /** The wait the server asked for in {@code Retry-After}, or {@code null}. */
     private final Duration retryAfter;
 
     /**
@@ -31,7 +32,7 @@ public class RateLimitedException extends FlowsApiException {
         this.retryAfter = retryAfter;
     }
 
-    /** @return the wait the server asked for ({@code Retry-After}, seconds or HTTP date), if it sent one */
+    /** {@return the wait the server asked for ({@code Retry-After}, seconds or HTTP date), if it sent one} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

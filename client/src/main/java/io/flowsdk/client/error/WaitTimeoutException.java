@@ -10,9 +10,12 @@ public class WaitTimeoutException extends FlowsException {
     private static final long serialVersionUID = 1L;
 
     private final transient Object lastValue;
+    /** The time that was allowed. */
     private final Duration timeout;
 
     /**
+     * Creates the exception; the SDK does, tests of your own code may too.
+     *
      * @param what      what was awaited, for example {@code task t-1}
      * @param timeout   the time allowed
      * @param lastValue the last value read, or {@code null} if none was read
@@ -24,6 +27,8 @@ public class WaitTimeoutException extends FlowsException {
     }
 
     /**
+     * The last value read, typed as the caller expects it.
+     *
      * @param <T> the awaited resource type ({@code Task} or {@code FlowInstance})
      * @return the last value read before the time ran out, or {@code null} if no read succeeded
      */
@@ -32,7 +37,7 @@ public class WaitTimeoutException extends FlowsException {
         return (T) lastValue;
     }
 
-    /** @return the time that was allowed */
+    /** {@return the time that was allowed} */
     public Duration timeout() {
         return timeout;
     }
