@@ -20,6 +20,11 @@ public final class AsyncCalls {
     private AsyncCalls() {
     }
 
+    /**
+     * Runs the example against the embedded stub, or against {@code FLOWS_BASE_URL} when set.
+     *
+     * @param args not used
+     */
     public static void main(String[] args) {
         try (Examples ex = Examples.connect()) {
             FlowsClient client = ex.client();

@@ -37,6 +37,8 @@ public final class Flows {
     }
 
     /**
+     * Returns the flow instance.
+     *
      * @param flowInstanceId the flow instance's id
      * @return the flow instance
      * @throws io.flowsdk.client.error.NotFoundException if there is no such flow instance
@@ -46,6 +48,8 @@ public final class Flows {
     }
 
     /**
+     * Returns the flow instance, or empty on 404.
+     *
      * @param flowInstanceId the flow instance's id
      * @return the flow instance, or empty on 404
      */
@@ -53,7 +57,11 @@ public final class Flows {
         return resource.find(flowInstanceId);
     }
 
-    /** @return a lazy query over all flow instances ({@code GET /flows/}, with its trailing slash) */
+    /**
+     * Returns a lazy query over all flow instances ({@code GET /flows/}, with its trailing slash).
+     *
+     * @return a lazy query over all flow instances ({@code GET /flows/}, with its trailing slash)
+     */
     public Query<FlowInstance> list() {
         return new Query<>(list);
     }
@@ -70,6 +78,8 @@ public final class Flows {
     }
 
     /**
+     * Returns what was and was not cancelled.
+     *
      * @param flowInstanceId the flow instance's id
      * @param change         the reason and correlation to record
      * @return what was and was not cancelled
@@ -81,6 +91,8 @@ public final class Flows {
     // ---- asynchronous forms (see Tasks: same pipeline, same results and exceptions, through a future) ----
 
     /**
+     * Returns a future of the flow instance.
+     *
      * @param flowInstanceId the flow instance's id
      * @return a future of the flow instance; it fails with {@link io.flowsdk.client.error.NotFoundException} on 404
      */
@@ -89,6 +101,8 @@ public final class Flows {
     }
 
     /**
+     * Returns a future of the flow instance, or of empty on 404.
+     *
      * @param flowInstanceId the flow instance's id
      * @return a future of the flow instance, or of empty on 404
      */
@@ -97,6 +111,8 @@ public final class Flows {
     }
 
     /**
+     * Returns a future of what was and was not cancelled.
+     *
      * @param flowInstanceId the flow instance's id
      * @return a future of what was and was not cancelled; 200 and 207 both complete it normally
      */
@@ -105,6 +121,8 @@ public final class Flows {
     }
 
     /**
+     * Returns a future of what was and was not cancelled.
+     *
      * @param flowInstanceId the flow instance's id
      * @param change         the reason and correlation to record
      * @return a future of what was and was not cancelled

@@ -139,27 +139,47 @@ public final class FlowsClient implements AutoCloseable {
         return id;
     }
 
-    /** @return a new builder */
+    /**
+     * Returns a new builder.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** @return the task endpoints */
+    /**
+     * Returns the task endpoints.
+     *
+     * @return the task endpoints
+     */
     public Tasks tasks() {
         return tasks;
     }
 
-    /** @return the flow-instance endpoints */
+    /**
+     * Returns the flow-instance endpoints.
+     *
+     * @return the flow-instance endpoints
+     */
     public Flows flows() {
         return flows;
     }
 
-    /** @return the base URL every path is resolved against, for example {@code https://acme.example.com/api/v1} */
+    /**
+     * Returns the base URL every path is resolved against, for example {@code https://acme.example.com/api/v1}.
+     *
+     * @return the base URL every path is resolved against, for example {@code https://acme.example.com/api/v1}
+     */
     public String baseUrl() {
         return baseUrl.toString();
     }
 
-    /** @return the User-Agent sent with every request */
+    /**
+     * Returns the User-Agent sent with every request.
+     *
+     * @return the User-Agent sent with every request
+     */
     public String userAgent() {
         return userAgent;
     }
@@ -180,7 +200,11 @@ public final class FlowsClient implements AutoCloseable {
         }
     }
 
-    /** @return connections in this client's OkHttp pool (idle and in use); for leak tests */
+    /**
+     * Returns connections in this client's OkHttp pool (idle and in use).
+     *
+     * @return connections in this client's OkHttp pool (idle and in use); for leak tests
+     */
     int connectionCount() {
         return http.connectionPool().connectionCount();
     }
@@ -217,6 +241,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code baseUrl}.
+         *
          * @param baseUrl the API root, for example {@code https://acme.example.com/api/v1}; required.
          *                {@code http://} is accepted only for loopback hosts unless {@link #allowInsecureHttp()}.
          * @return this builder
@@ -227,6 +253,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code token}.
+         *
          * @param token a fixed bearer token (JWT), sent as {@code Authorization: Bearer <token>}
          * @return this builder
          */
@@ -241,6 +269,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code tokenProvider}.
+         *
          * @param tokenProvider called for every request (every retry too), so rotated tokens are picked up
          * @return this builder
          */
@@ -250,6 +280,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code retryPolicy}.
+         *
          * @param retryPolicy when to retry; {@link RetryPolicy#defaults()} unless set, {@link RetryPolicy#none()} disables
          * @return this builder
          */
@@ -259,6 +291,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code timeout}.
+         *
          * @param timeout the whole-call timeout of one attempt (connect, send, wait, read); default 30 s
          * @return this builder
          */
@@ -268,6 +302,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code totalTimeout}.
+         *
          * @param totalTimeout a deadline for one call including all its retries and waits; none by default
          * @return this builder
          */
@@ -277,6 +313,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code httpClient}.
+         *
          * @param httpClient an OkHttp client to share (its connection pool and dispatcher); the SDK derives
          *                   its own with {@code newBuilder()} and never changes or closes yours
          * @return this builder
@@ -287,6 +325,8 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
+         * Sets {@code userAgent}.
+         *
          * @param userAgent appended to the SDK's own {@code flows-java/<version>}, for example {@code my-app/1.2}
          * @return this builder
          */

@@ -87,6 +87,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with this {@code filter}.
+     *
      * @param filter the filter; rendered with {@link Filter#toString()}
      * @return a copy with this {@code filter}
      */
@@ -96,6 +98,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with this {@code filter}.
+     *
      * @param filter an RFC 7644 filter string, checked with {@link Filter#parse(String)} and sent as written
      * @return a copy with this {@code filter}
      * @throws io.flowsdk.client.filter.FilterParseException if the string is not a valid filter
@@ -107,6 +111,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with {@code sortBy} and {@code sortOrder}.
+     *
      * @param attribute the attribute to sort by, such as {@code due} or {@code meta.lastModified}
      * @param order     ascending or descending
      * @return a copy with {@code sortBy} and {@code sortOrder}
@@ -118,6 +124,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with {@code sortBy} and no {@code sortOrder}.
+     *
      * @param attribute the attribute to sort by; the server's default order applies
      * @return a copy with {@code sortBy} and no {@code sortOrder}
      */
@@ -127,6 +135,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with these attributes (replacing earlier ones).
+     *
      * @param attributes the only attributes to return; sent as repeated {@code attributes} parameters
      * @return a copy with these attributes (replacing earlier ones)
      */
@@ -135,6 +145,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with these excluded attributes (replacing earlier ones).
+     *
      * @param attributes attributes to leave out; sent as repeated {@code excludedAttributes} parameters
      * @return a copy with these excluded attributes (replacing earlier ones)
      */
@@ -143,6 +155,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with this {@code forTime}.
+     *
      * @param forTime read the list from history as it was at this time (sent as RFC 3339, seconds always written)
      * @return a copy with this {@code forTime}
      */
@@ -152,6 +166,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with this page size.
+     *
      * @param pageSize items per request ({@code count}); at least 1, default {@value #DEFAULT_PAGE_SIZE}.
      *                 Servers may return fewer; paging follows what they return.
      * @return a copy with this page size
@@ -164,6 +180,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy starting there.
+     *
      * @param startIndex the 1-based index of the first item to read; at least 1, default 1
      * @return a copy starting there
      */
@@ -175,6 +193,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy that stops after {@code limit} items (requesting no more than needed).
+     *
      * @param limit the most items to read in total; at least 0
      * @return a copy that stops after {@code limit} items (requesting no more than needed)
      */
@@ -186,6 +206,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a copy with this parallelism.
+     *
      * @param parallelism the most page requests in flight at once, 1 to {@value #MAX_PARALLELISM};
      *                    items are still delivered in order. Default 1.
      * @return a copy with this parallelism
@@ -221,6 +243,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns a lazy, sequential stream of the items.
+     *
      * @return a lazy, sequential stream of the items; {@code close()} cancels pages in flight, so
      *         use it in try-with-resources when you may stop early with {@code parallelism > 1}
      */
@@ -231,6 +255,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns the pages, lazily.
+     *
      * @return the pages, lazily; each {@code iterator()} starts a fresh iteration. The first page
      *         is returned even when empty (it carries {@code totalResults}); later empty pages end it.
      */
@@ -239,6 +265,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller).
+     *
      * @return the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller)
      */
     public Page<T> firstPage() {
@@ -270,6 +298,8 @@ public final class Query<T> implements Iterable<T> {
     }
 
     /**
+     * Returns the number of matching items: one request with {@code count=0}, answering {@code totalResults}.
+     *
      * @return the number of matching items: one request with {@code count=0}, answering {@code totalResults}
      * @throws FlowsException if the server's answer has no {@code totalResults}
      */
@@ -284,7 +314,11 @@ public final class Query<T> implements Iterable<T> {
         return page.totalResults();
     }
 
-    /** @return every item (honouring {@link #limit(long)}), in order */
+    /**
+     * Returns every item (honouring {@link #limit(long)}), in order.
+     *
+     * @return every item (honouring {@link #limit(long)}), in order
+     */
     public List<T> toList() {
         List<T> all = new ArrayList<>();
         Iterator<T> it = iterator();

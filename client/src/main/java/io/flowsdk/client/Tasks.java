@@ -38,6 +38,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns the task.
+     *
      * @param taskId the task's id
      * @return the task
      * @throws io.flowsdk.client.error.NotFoundException if there is no such task
@@ -47,6 +49,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns the task, or empty on 404.
+     *
      * @param taskId the task's id
      * @return the task, or empty on 404
      */
@@ -55,6 +59,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a lazy query over all tasks ({@code GET /flows/tasks}).
+     *
      * @return a lazy query over all tasks ({@code GET /flows/tasks}); nothing is sent until you
      *         iterate, count or ask for a page
      */
@@ -73,6 +79,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns the task as the server stored it.
+     *
      * @param task   the task to create
      * @param change the reason and correlation to record
      * @return the task as the server stored it
@@ -105,6 +113,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns the completed task.
+     *
      * @param taskId    the task's id
      * @param variables the variables to set
      * @param change    the reason and correlation to record
@@ -126,6 +136,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns the cancelled task.
+     *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return the cancelled task
@@ -143,6 +155,8 @@ public final class Tasks {
     // Cancelling a future cancels its HTTP call and any retry still to come.
 
     /**
+     * Returns a future of the task.
+     *
      * @param taskId the task's id
      * @return a future of the task; it fails with {@link io.flowsdk.client.error.NotFoundException} on 404
      */
@@ -151,6 +165,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the task, or of empty on 404.
+     *
      * @param taskId the task's id
      * @return a future of the task, or of empty on 404
      */
@@ -159,6 +175,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the task as the server stored it.
+     *
      * @param task the task to create
      * @return a future of the task as the server stored it
      */
@@ -167,6 +185,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the task as the server stored it.
+     *
      * @param task   the task to create
      * @param change the reason and correlation to record
      * @return a future of the task as the server stored it
@@ -177,6 +197,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the completed task (sends {@code {"variables": {}}}).
+     *
      * @param taskId the task's id
      * @return a future of the completed task (sends {@code {"variables": {}}})
      */
@@ -185,6 +207,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the completed task.
+     *
      * @param taskId    the task's id
      * @param variables the variables to set
      * @return a future of the completed task
@@ -194,6 +218,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the completed task.
+     *
      * @param taskId    the task's id
      * @param variables the variables to set
      * @param change    the reason and correlation to record
@@ -206,6 +232,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the cancelled task (sends {@code {}}).
+     *
      * @param taskId the task's id
      * @return a future of the cancelled task (sends {@code {}})
      */
@@ -214,6 +242,8 @@ public final class Tasks {
     }
 
     /**
+     * Returns a future of the cancelled task.
+     *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return a future of the cancelled task
