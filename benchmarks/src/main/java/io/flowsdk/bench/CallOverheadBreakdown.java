@@ -40,6 +40,9 @@ public final class CallOverheadBreakdown {
                 body -> body.string(), s -> gson.fromJson((String) s, PlainModels.PlainTask.class));
         check(server, "per-call timeout (30 s)", new OkHttpClient.Builder(), "okhttp/5.5.1", true,
                 body -> body.charStream(), r -> gson.fromJson((java.io.Reader) r, PlainModels.PlainTask.class));
+        check(server, "call timeout set once on the client", new OkHttpClient.Builder()
+                        .callTimeout(Duration.ofSeconds(30)), "okhttp/5.5.1", false,
+                body -> body.charStream(), r -> gson.fromJson((java.io.Reader) r, PlainModels.PlainTask.class));
         check(server, "SDK's OkHttp settings", new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
                         .readTimeout(Duration.ofSeconds(30)).writeTimeout(Duration.ofSeconds(30))
                         .retryOnConnectionFailure(false).addNetworkInterceptor(c -> c.proceed(c.request())),
