@@ -26,7 +26,7 @@ public final class MemoryBenchmark {
     private static final int PAGE_SIZE = 100;
     /** Samples: one early reference at 1 % of the pages (not in the slope), then every 5 % (the last a few pages before the end). */
     private static final int SAMPLES = 20;
-    /** One decoded task held per page would be kilobytes per page; this is some 30 times less. */
+    /** One decoded task held per page would be about 5 KB per page; this is 50 times less. */
     private static final double FLAT_BYTES_PER_PAGE = 100;
     /**
      * Before each sample, let the pages in flight arrive, so that every sample sees the same state: the
