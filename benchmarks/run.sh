@@ -1,11 +1,9 @@
 #!/usr/bin/env bash
-# Builds the benchmarks and runs JMH. Extra arguments go to JMH, e.g.:
-#   bash benchmarks/run.sh ParallelPagingBenchmark
-#   bash benchmarks/run.sh -prof gc DecodeBenchmark
+# B1-B3 of issue 7 (JMH). Builds the benchmarks and runs JMH; extra arguments go to JMH, e.g.:
+#   bash benchmarks/run.sh                            # B1, B2, B3 with their annotated settings (~4 min)
+#   bash benchmarks/run.sh CallOverheadBenchmark      # one benchmark
+#   bash benchmarks/run.sh -prof gc DecodeBenchmark   # with a profiler
+#   bash benchmarks/run.sh -l                         # list them
 set -euo pipefail
-cd "$(dirname "$0")/.."
-# one reactor run, so flows-client resolves to this checkout's build, never to ~/.m2
-./mvnw -B -q -pl benchmarks -am package dependency:build-classpath -DskipTests \
-    -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime
-cp="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
-exec java -cp "$cp" org.openjdk.jmh.Main "$@"
+source "$(dirname "$0")/common.sh"
+exec java -cp "$BENCH_CP" org.openjdk.jmh.Main "$@"

@@ -1,11 +1,8 @@
 package io.flowsdk.bench;
 
 import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonWriter;
 import io.flowsdk.client.internal.JsonCodec;
+import io.flowsdk.client.internal.Secrets;
 import io.flowsdk.client.internal.generated.JSON;
 import io.flowsdk.client.model.TasksList;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,38 +12,53 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.io.IOException;
-import java.time.OffsetDateTime;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Decoding one list page of 100 realistic tasks (with an unknown field each), three ways, in
- * one run: the SDK's per-client codec; the generated static {@code JSON} holder (the baseline the
- * generator gives you); and plain reflective Gson (one pass, but drops unknown fields).
+ * B2 of issue 7, decoding: one SCIM list page of 100 realistic tasks (about 150 KB, see
+ * {@link TaskJson}) decoded by the SDK and by plain Gson streaming into plain POJOs
+ * ({@link PlainModels}), in one JMH run.
+ *
+ * <ul>
+ *   <li>{@code sdkCodec} vs {@code plainGsonPojo}: the decoders alone, both from the same String.</li>
+ *   <li>{@code sdkPipelineDecode} vs {@code plainGsonPojoFromBytes}: from the UTF-8 bytes off the
+ *       wire. The SDK's {@code Pipeline.decode} reads the body into a String ({@code ResponseBody.string()}),
+ *       checks it (token redaction, blank, leading brace) and decodes it; this variant repeats exactly those
+ *       calls, since {@code decode} is private. A raw client streams the bytes through a Reader.</li>
+ *   <li>{@code generatedStaticJson}: the generated {@code JSON} holder, for context (what the
+ *       generator alone gives: JSON tree, validation, bind).</li>
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class DecodeBenchmark {
-    private final String page = TaskJson.page(1, 100, 100);
-    private final JsonCodec sdk = new JsonCodec();
-    private final Gson plain = new GsonBuilder().registerTypeAdapter(OffsetDateTime.class, new TypeAdapter<OffsetDateTime>() {
-        @Override
-        public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-            out.value(value.toString());
-        }
+    private String page;
+    private byte[] bytes;
+    private JsonCodec sdk;
+    private Gson plain;
 
-        @Override
-        public OffsetDateTime read(JsonReader in) throws IOException {
-            return OffsetDateTime.parse(in.nextString());
+    @Setup
+    public void setUp() {
+        page = TaskJson.page(1, 100, 100);
+        bytes = page.getBytes(StandardCharsets.UTF_8);
+        sdk = new JsonCodec();
+        plain = PlainModels.gson();
+        if (sdkCodec().getResources().size() != 100 || plainGsonPojo().resources.size() != 100
+                || sdkPipelineDecode().getResources().size() != 100 || plainGsonPojoFromBytes().resources.size() != 100) {
+            throw new IllegalStateException("a decoder did not read 100 tasks");
         }
-    }).create();
+    }
 
     @Benchmark
     public TasksList sdkCodec() {
@@ -54,12 +66,27 @@ public class DecodeBenchmark {
     }
 
     @Benchmark
-    public TasksList generatedStaticJson() {
-        return JSON.getGson().fromJson(page, TasksList.class);
+    public PlainModels.PlainTaskList plainGsonPojo() {
+        return plain.fromJson(page, PlainModels.PlainTaskList.class);
     }
 
     @Benchmark
-    public TasksList plainReflectiveGson() {
-        return plain.fromJson(page, TasksList.class);
+    public TasksList sdkPipelineDecode() {
+        String text = Secrets.redact(new String(bytes, StandardCharsets.UTF_8), LoopbackServer.TOKEN);
+        if (text.isBlank() || !text.stripLeading().startsWith("{")) {
+            throw new IllegalStateException("not a JSON object");
+        }
+        return sdk.fromJson(text, TasksList.class);
+    }
+
+    @Benchmark
+    public PlainModels.PlainTaskList plainGsonPojoFromBytes() {
+        return plain.fromJson(new InputStreamReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8),
+                PlainModels.PlainTaskList.class);
+    }
+
+    @Benchmark
+    public TasksList generatedStaticJson() {
+        return JSON.getGson().fromJson(page, TasksList.class);
     }
 }

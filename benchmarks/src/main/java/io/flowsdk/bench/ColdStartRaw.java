@@ -1,0 +1,37 @@
+package io.flowsdk.bench;
+
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+
+/**
+ * B5 of issue 7, cold start, baseline: a fresh JVM builds a plain OkHttp client, GETs the same task
+ * URL with the token, decodes it with plain Gson into {@link PlainModels.PlainTask} and prints
+ * {@code OK <id>}. Runs on OkHttp + Gson alone (no SDK jar on its class path).
+ */
+public final class ColdStartRaw {
+    private ColdStartRaw() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        OkHttpClient http = new OkHttpClient();
+        Request request = new Request.Builder()
+                .url(args[0] + "/flows/tasks/" + TaskJson.id(42))
+                .header("Authorization", "Bearer " + LoopbackServer.TOKEN)
+                .header("Accept", "application/json")
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful()) {
+                throw new IOException("HTTP " + response.code());
+            }
+            PlainModels.PlainTask task = PlainModels.gson().fromJson(response.body().charStream(),
+                    PlainModels.PlainTask.class);
+            System.out.println("OK " + task.id);
+            System.out.flush();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

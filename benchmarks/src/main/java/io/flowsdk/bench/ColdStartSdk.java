@@ -1,0 +1,21 @@
+package io.flowsdk.bench;
+
+import io.flowsdk.client.FlowsClient;
+import io.flowsdk.client.model.Task;
+
+/**
+ * B5 of issue 7, cold start, SDK side: a fresh JVM builds a client, gets one task and prints
+ * {@code OK <id>}. {@link FootprintBenchmark} launches it and times JVM start to that line.
+ */
+public final class ColdStartSdk {
+    private ColdStartSdk() {
+    }
+
+    public static void main(String[] args) {
+        try (FlowsClient client = FlowsClient.builder().baseUrl(args[0]).bearerToken(LoopbackServer.TOKEN).build()) {
+            Task task = client.tasks().get(TaskJson.id(42));
+            System.out.println("OK " + task.getId());
+            System.out.flush();
+        }
+    }
+}
