@@ -139,6 +139,10 @@ public final class JsonCodec {
         }
 
         static OffsetDateTime parse(String text) {
+            OffsetDateTime fast = Rfc3339.parse(text);
+            if (fast != null) {
+                return fast;
+            }
             try {
                 return OffsetDateTime.parse(text);
             } catch (DateTimeParseException e) {
