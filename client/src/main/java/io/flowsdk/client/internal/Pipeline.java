@@ -393,6 +393,9 @@ public final class Pipeline {
                 step = exchange.onFailure(e, call, future.isCancelled());
             } catch (RuntimeException e) {
                 step = Step.fail(e);
+            } catch (Error e) { // never leave the future pending, whatever happens on OkHttp's thread
+                future.completeExceptionally(e);
+                throw e;
             }
             proceed(step);
         }
