@@ -214,6 +214,7 @@ class AsyncTest extends WireMockTestBase {
         assertThrows(IllegalStateException.class, () -> client.tasks().getAsync("t-1"));
         assertThrows(IllegalStateException.class, () -> client.flows().cancelAsync("f-1"));
         assertThrows(IllegalStateException.class, () -> client.tasks().list().firstPageAsync());
+        assertThrows(IllegalStateException.class, () -> client.tasks().awaitAsync("t-1", t -> true, Duration.ofSeconds(1)));
         assertEquals(0, wm.getAllServeEvents().size());
     }
 

@@ -109,6 +109,13 @@ public final class Pipeline {
         closed = true;
     }
 
+    /** @throws IllegalStateException if the client is closed */
+    public void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("this FlowsClient is closed");
+        }
+    }
+
     public JsonCodec json() {
         return json;
     }
@@ -284,9 +291,7 @@ public final class Pipeline {
         SendState sendState;
 
         Exchange(ApiRequest request, Type responseType) {
-            if (closed) {
-                throw new IllegalStateException("this FlowsClient is closed");
-            }
+            checkOpen();
             this.request = request;
             this.responseType = responseType;
             this.url = urlOf(request);

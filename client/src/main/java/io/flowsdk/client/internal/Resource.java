@@ -157,6 +157,7 @@ public final class Resource<T> {
      */
     public CompletableFuture<T> awaitAsync(String id, Predicate<? super T> condition, Duration timeout) {
         checkAwait(id, condition, timeout);
+        pipeline.checkOpen(); // like every other call: a closed client throws at once
         Poller poller = new Poller(id, condition, timeout);
         poller.poll();
         return poller.result;
