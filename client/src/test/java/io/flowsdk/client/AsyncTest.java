@@ -347,7 +347,7 @@ class AsyncTest extends WireMockTestBase {
         try (FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(400))
                         .maxBackoff(Duration.ofMillis(400)).build())
-                .sleeper(Pipeline_REAL()).build()) {
+                .sleeper(realSleeper()).build()) {
             CompletableFuture<Task> f = c.tasks().getAsync("task-1");
             waitForRequests(1);
             f.cancel(true);
@@ -363,7 +363,7 @@ class AsyncTest extends WireMockTestBase {
         FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2))
                         .maxBackoff(Duration.ofSeconds(2)).build())
-                .random(() -> 1.0).sleeper(Pipeline_REAL()).build();
+                .random(() -> 1.0).sleeper(realSleeper()).build();
         CompletableFuture<Task> inFlight = c.tasks().getAsync("slow");
         CompletableFuture<Task> waitingToRetry = c.tasks().getAsync("flaky");
         CompletableFuture<Task> polling = c.tasks().awaitAsync("slow", t -> false, Duration.ofMinutes(1));
@@ -377,7 +377,7 @@ class AsyncTest extends WireMockTestBase {
         assertTrue(ms < 3_000, "ended " + ms + " ms after close");
     }
 
-    private static io.flowsdk.client.internal.Pipeline.Sleeper Pipeline_REAL() {
+    private static io.flowsdk.client.internal.Pipeline.Sleeper realSleeper() {
         return io.flowsdk.client.internal.Pipeline.Sleeper.REAL;
     }
 
@@ -389,7 +389,7 @@ class AsyncTest extends WireMockTestBase {
         try (FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(300))
                         .maxBackoff(Duration.ofMillis(300)).build())
-                .random(() -> 1.0).sleeper(Pipeline_REAL()).build()) {
+                .random(() -> 1.0).sleeper(realSleeper()).build()) {
             List<CompletableFuture<Task>> all = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 all.add(c.tasks().getAsync("t-" + i));

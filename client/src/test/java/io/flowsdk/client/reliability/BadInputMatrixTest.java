@@ -1,6 +1,5 @@
 package io.flowsdk.client.reliability;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.flowsdk.client.Change;
 import io.flowsdk.client.FlowsClient;
@@ -46,33 +45,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * parameter; hostile strings are sent as data and can never change the endpoint, the query or
  * the headers.
  */
-class BadInputMatrixTest {
+class BadInputMatrixTest extends ReliabilityServerTest {
     static final List<String> HOSTILE = List.of("../x", "a/b", "a?b=1", "a#frag", "a b", "a%2Fb", "%2e%2e", ".%2e",
             "a\r\nX-Injected: 1", "a\nb", "a&count=1&startIndex=99", "x=y", "a+b", "100%", "\u00fc\u20ac\ud83d\ude00",
             "a\\b", "a;b", "?", "#", "/", "//", "a\tb", "tasks/../..", "a%00b", "${jndi:ldap://x}");
 
-    private static WireMockServer server;
     private static FlowsClient client;
     private static Support.LogSink log = new Support.LogSink();
 
     @BeforeAll
-    static void start() {
-        server = Support.startServer();
+    static void startClient() {
         client = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.none(),
                 Pipeline.Sleeper.REAL, log).build();
     }
 
     @AfterAll
-    static void stop() {
+    static void closeClient() {
         client.close();
-        server.stop();
         Support.assertNoToken(log);
-        System.out.println("[reliability] after BadInputMatrixTest: " + Support.figures());
     }
 
     @BeforeEach
-    void reset() {
-        server.resetAll();
+    void stubAnswers() {
         server.stubFor(any(anyUrl()).willReturn(okJson(Support.task("t-1"))));
         server.stubFor(any(urlPathEqualTo("/api/v1/flows/tasks")).willReturn(okJson(Support.taskList(1, 2, 2))));
         server.stubFor(any(urlPathEqualTo("/api/v1/flows/")).willReturn(okJson(Support.taskList(1, 2, 2))));

@@ -1,6 +1,5 @@
 package io.flowsdk.client.reliability;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -15,9 +14,6 @@ import io.flowsdk.client.error.RateLimitedException;
 import io.flowsdk.client.error.ServerException;
 import io.flowsdk.client.error.UnauthorizedException;
 import io.flowsdk.client.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -55,12 +51,11 @@ import static org.junit.jupiter.api.Assertions.fail;
  * (success after a retry or a typed exception), the requests the server saw (never a second POST
  * that may have been processed), the waits asked of the sleeper, and a time bound.
  */
-class FaultMatrixTest {
+class FaultMatrixTest extends ReliabilityServerTest {
     private static final Duration SHORT_TIMEOUT = Duration.ofMillis(300);
     private static final Duration NORMAL_TIMEOUT = Duration.ofSeconds(5);
     private static final String HUGE = "x".repeat(5 * 1024 * 1024);
 
-    private static WireMockServer server;
 
     enum Op {
         GET(false), LIST_PAGE(false), ITERATE(false), CREATE(true), COMPLETE(true), CANCEL_TASK(true),
@@ -136,21 +131,6 @@ class FaultMatrixTest {
                 .flatMap(f -> Arrays.stream(Op.values()).map(op -> Arguments.of(f, op)));
     }
 
-    @BeforeAll
-    static void start() {
-        server = Support.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-        System.out.println("[reliability] after FaultMatrixTest: " + Support.figures());
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
 
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("matrix")

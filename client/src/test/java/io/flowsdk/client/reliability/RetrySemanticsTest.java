@@ -10,9 +10,6 @@ import io.flowsdk.client.error.RateLimitedException;
 import io.flowsdk.client.error.ServerException;
 import io.flowsdk.client.internal.Pipeline;
 import io.flowsdk.client.model.Task;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -39,25 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Retry rules, backoff, Retry-After, per-attempt and total timeouts. */
-class RetrySemanticsTest {
+class RetrySemanticsTest extends ReliabilityServerTest {
     private static final String TASK_PATH = "/api/v1/flows/tasks/t-1";
-    private static WireMockServer server;
 
-    @BeforeAll
-    static void start() {
-        server = Support.startServer();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-        System.out.println("[reliability] after RetrySemanticsTest: " + Support.figures());
-    }
-
-    @BeforeEach
-    void reset() {
-        server.resetAll();
-    }
 
     private FlowsClient client(Duration timeout, RetryPolicy policy, Pipeline.Sleeper sleeper) {
         return Support.builder(Support.baseUrl(server), timeout, policy, sleeper, null).build();
