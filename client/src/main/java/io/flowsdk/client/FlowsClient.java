@@ -1,5 +1,6 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.DaemonThreads;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
 import io.flowsdk.client.internal.ListEndpoint;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -88,12 +88,8 @@ public final class FlowsClient implements AutoCloseable {
             hb.dispatcher(asyncDispatcher());
         }
         this.http = hb.build();
-        AtomicInteger n = new AtomicInteger();
-        this.asyncExecutor = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "flows-async-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.asyncExecutor = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("flows-async"));
         Supplier<String> tokens = b.tokenProvider;
         this.pipeline = new Pipeline(http, baseUrl, tokens, userAgent, b.retryPolicy, b.timeout, b.totalTimeout,
                 new JsonCodec(), b.sleeper, b.clock, b.random, asyncExecutor);
@@ -118,13 +114,8 @@ public final class FlowsClient implements AutoCloseable {
      * in all (OkHttp's default of 5 per host would queue the sixth {@code getAsync} behind the others).
      */
     private static Dispatcher asyncDispatcher() {
-        AtomicInteger n = new AtomicInteger();
         ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), r -> {
-                    Thread t = new Thread(r, "flows-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
+                new SynchronousQueue<>(), DaemonThreads.named("flows-http"));
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
         return dispatcher;

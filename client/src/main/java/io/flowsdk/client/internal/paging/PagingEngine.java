@@ -3,6 +3,7 @@ package io.flowsdk.client.internal.paging;
 import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.error.FlowsTransportException;
 import io.flowsdk.client.internal.Cancellation;
+import io.flowsdk.client.internal.DaemonThreads;
 
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
@@ -13,10 +14,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -235,14 +234,8 @@ public final class PagingEngine<T> implements AutoCloseable {
     private void startParallel(int firstPageItems, int requestedCount) {
         plannedSize = firstPageItems < requestedCount ? Math.max(1, firstPageItems) : pageSize;
         plannedNext = next;
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "flows-paging-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         executor = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), tf);
+                new LinkedBlockingQueue<>(), DaemonThreads.named("flows-paging"));
         executor.allowCoreThreadTimeOut(true);
     }
 

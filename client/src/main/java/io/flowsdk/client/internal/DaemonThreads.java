@@ -1,0 +1,23 @@
+package io.flowsdk.client.internal;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Threads the SDK starts: daemons, so that a client nobody closed never keeps the JVM alive, and
+ * named {@code flows-...}, so that they are recognisable in a thread dump (and in leak tests).
+ */
+public final class DaemonThreads {
+    private DaemonThreads() {
+    }
+
+    /** @return a factory of daemon threads named {@code prefix-1}, {@code prefix-2}, ... */
+    public static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
