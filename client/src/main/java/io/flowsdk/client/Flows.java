@@ -3,7 +3,8 @@ package io.flowsdk.client;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.Resource;
-import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.internal.Waiter;
+import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.model.FlowCancel;
 import io.flowsdk.client.model.FlowInstance;
 
@@ -30,10 +31,12 @@ import java.util.function.Predicate;
 public final class Flows {
     private final Resource<FlowInstance> resource;
     private final ListEndpoint<FlowInstance, ?> list;
+    private final Waiter<FlowInstance> waiter;
 
     Flows(Resource<FlowInstance> resource, ListEndpoint<FlowInstance, ?> list) {
         this.resource = resource;
         this.list = list;
+        this.waiter = new Waiter<>(resource);
     }
 
     /**
@@ -85,7 +88,7 @@ public final class Flows {
      * @return what was and was not cancelled
      */
     public FlowCancellation cancel(String flowInstanceId, Change change) {
-        return toCancellation(resource.postAction(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class));
+        return toCancellation(resource.act(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class));
     }
 
     // ---- asynchronous forms (see Tasks: same pipeline, same results and exceptions, through a future) ----
@@ -128,11 +131,11 @@ public final class Flows {
      * @return a future of what was and was not cancelled
      */
     public CompletableFuture<FlowCancellation> cancelAsync(String flowInstanceId, Change change) {
-        return Futures.map(resource.postActionAsync(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class),
+        return Futures.map(resource.actAsync(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class),
                 Flows::toCancellation);
     }
 
-    private static FlowCancellation toCancellation(Pipeline.Result<FlowCancel> r) {
+    private static FlowCancellation toCancellation(Result<FlowCancel> r) {
         FlowCancel body = r.value();
         return new FlowCancellation(r.statusCode(), body.getFlowId(), body.getFlowStatus(), body.getCanceledJobs(),
                 body.getNotCanceledJobs(), body.getTaskIds());
@@ -148,7 +151,7 @@ public final class Flows {
      * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last value seen
      */
     public FlowInstance await(String flowInstanceId, Predicate<? super FlowInstance> condition, Duration timeout) {
-        return resource.await(flowInstanceId, condition, timeout);
+        return waiter.await(flowInstanceId, condition, timeout);
     }
 
     /**
@@ -163,7 +166,7 @@ public final class Flows {
      */
     public CompletableFuture<FlowInstance> awaitAsync(String flowInstanceId, Predicate<? super FlowInstance> condition,
                                                       Duration timeout) {
-        return resource.awaitAsync(flowInstanceId, condition, timeout);
+        return waiter.awaitAsync(flowInstanceId, condition, timeout);
     }
 
     @Override

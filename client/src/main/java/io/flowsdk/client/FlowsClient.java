@@ -1,30 +1,39 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.ApiCalls;
+import io.flowsdk.client.internal.ClientContext;
+import io.flowsdk.client.internal.ClientState;
 import io.flowsdk.client.internal.DaemonThreads;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
 import io.flowsdk.client.internal.ListEndpoint;
-import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Secrets;
 import io.flowsdk.client.internal.Tokens;
 import io.flowsdk.client.internal.Version;
+import io.flowsdk.client.internal.auth.Authenticator;
+import io.flowsdk.client.internal.auth.Authenticators;
+import io.flowsdk.client.internal.http.HttpClients;
+import io.flowsdk.client.internal.time.SystemTime;
+import io.flowsdk.client.internal.time.TimeSource;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.FlowInstancesList;
 import io.flowsdk.client.model.Task;
 import io.flowsdk.client.model.TasksList;
-import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -56,11 +65,13 @@ import java.util.regex.Pattern;
 public final class FlowsClient implements AutoCloseable {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
+    /** The most bytes a successful answer may hold unless {@link Builder#maxResponseBytes(long)} says otherwise. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+
     private final HttpUrl baseUrl;
-    private final OkHttpClient http;
-    private final boolean ownsHttp;
-    private final Pipeline pipeline;
-    private final ThreadPoolExecutor asyncExecutor;
+    private final HttpClients http;
+    private final ThreadPoolExecutor executor;
+    private final ClientState state = new ClientState();
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final String userAgent;
@@ -72,53 +83,40 @@ public final class FlowsClient implements AutoCloseable {
         this.retryPolicy = b.retryPolicy;
         this.timeout = b.timeout;
         this.userAgent = "flows-java/" + Version.get() + (b.userAgentSuffix == null ? "" : " " + b.userAgentSuffix);
-        this.ownsHttp = b.httpClient == null;
-        OkHttpClient.Builder hb = ownsHttp ? new OkHttpClient.Builder()
-                .connectTimeout(min(Duration.ofSeconds(10), b.timeout))
-                .readTimeout(b.timeout)
-                .writeTimeout(b.timeout)
-                : b.httpClient.newBuilder();
-        // The pipeline is the only retry layer: OkHttp's silent retries would duplicate requests.
-        hb.retryOnConnectionFailure(false);
-        hb.addNetworkInterceptor(Pipeline.sendTracker());
-        if (b.httpLog != null) {
-            hb.addNetworkInterceptor(Pipeline.loggingInterceptor(b.httpLog));
-        }
-        if (ownsHttp) {
-            hb.dispatcher(asyncDispatcher());
-        }
-        this.http = hb.build();
-        this.asyncExecutor = new ThreadPoolExecutor(0, 64, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                DaemonThreads.named("flows-async"));
-        Supplier<String> tokens = b.tokenProvider;
-        this.pipeline = new Pipeline(http, baseUrl, tokens, userAgent, b.retryPolicy, b.timeout, b.totalTimeout,
-                new JsonCodec(), b.sleeper, b.clock, b.random, asyncExecutor);
+        this.http = HttpClients.create(b.httpClient, b.timeout, state, b.httpLog);
+        this.executor = executor();
+        TimeSource time = b.clock instanceof TimeSource ts ? ts : new SystemTime(b.clock);
+        DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+        Authenticator auth = b.tokenProvider == null ? Authenticators.none()
+                : b.bearerToken != null ? Authenticators.fixed(b.bearerToken)
+                : Authenticators.provider(b.tokenProvider, executor);
+        ClientContext ctx = new ClientContext(baseUrl, http, new JsonCodec(), time, random, executor, b.retryPolicy,
+                b.timeout, b.totalTimeout, userAgent, auth, Observer.NONE, b.maxResponseBytes, state);
+        ApiCalls calls = new ApiCalls(ctx);
 
-        ListEndpoint<Task, TasksList> taskList = new ListEndpoint<>(pipeline, TasksList.class,
-                TasksList::getResources, TasksList::getTotalResults, TasksList::getStartIndex,
-                TasksList::getItemsPerPage, Task::getId, "flows", "tasks");
-        this.tasks = new Tasks(new Resource<>(pipeline, Task.class, "task", id -> Ids.require(id, "taskId"),
-                "flows", "tasks"), taskList);
-
-        ListEndpoint<FlowInstance, FlowInstancesList> flowList = new ListEndpoint<>(pipeline,
-                FlowInstancesList.class, FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
-                FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId,
-                "flows", "");
-        this.flows = new Flows(new Resource<>(pipeline, FlowInstance.class, "flow instance",
-                FlowsClient::checkFlowInstanceId, "flows"), flowList);
+        this.tasks = new Tasks(new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
+                "flows", "tasks"),
+                new ListEndpoint<>(calls, "tasks", "/flows/tasks", List.of("flows", "tasks"), TasksList.class,
+                        TasksList::getResources, TasksList::getTotalResults, TasksList::getStartIndex,
+                        TasksList::getItemsPerPage, Task::getId));
+        this.flows = new Flows(new Resource<>(calls, FlowInstance.class, "flows", "flow instance",
+                FlowsClient::checkFlowInstanceId, "flows"),
+                new ListEndpoint<>(calls, "flows", "/flows/", List.of("flows", ""), FlowInstancesList.class,
+                        FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
+                        FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId));
     }
 
     /**
-     * The dispatcher of async calls, when the client owns its OkHttp client: daemon threads, so a
-     * forgotten {@code close()} never keeps the JVM alive, and as many calls in flight per host as
-     * in all (OkHttp's default of 5 per host would queue the sixth {@code getAsync} behind the others).
+     * Runs the short tasks of asynchronous calls off the caller's thread: a retry that is due, a
+     * token provider's call. The queue has no bound, so work is refused only once the client is
+     * closed: no call ever fails because the SDK ran out of threads.
      */
-    private static Dispatcher asyncDispatcher() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), DaemonThreads.named("flows-http"));
-        Dispatcher dispatcher = new Dispatcher(executor);
-        dispatcher.setMaxRequestsPerHost(dispatcher.getMaxRequests());
-        return dispatcher;
+    private static ThreadPoolExecutor executor() {
+        int threads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        ThreadPoolExecutor e = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), DaemonThreads.named("flows-async"));
+        e.allowCoreThreadTimeOut(true);
+        return e;
     }
 
     private static String checkFlowInstanceId(String id) {
@@ -182,13 +180,9 @@ public final class FlowsClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        pipeline.close();
-        asyncExecutor.shutdownNow();
-        if (ownsHttp) {
-            http.dispatcher().cancelAll();
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
+        state.close();
+        executor.shutdownNow();
+        http.close();
     }
 
     /**
@@ -197,7 +191,7 @@ public final class FlowsClient implements AutoCloseable {
      * @return connections in this client's OkHttp pool (idle and in use); for leak tests
      */
     int connectionCount() {
-        return http.connectionPool().connectionCount();
+        return http.connectionCount();
     }
 
     @Override
@@ -206,16 +200,13 @@ public final class FlowsClient implements AutoCloseable {
                 + ", timeout=" + timeout + ", userAgent=" + userAgent + "}";
     }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
     /**
      * Builds a {@link FlowsClient}. Every setter checks its argument at once; rules that involve
      * several settings are checked by {@link #build()}. Not thread-safe; the client it builds is.
      */
     public static final class Builder {
         private String baseUrl;
+        private String bearerToken;
         private Supplier<String> tokenProvider;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration timeout = Duration.ofSeconds(30);
@@ -224,9 +215,9 @@ public final class FlowsClient implements AutoCloseable {
         private String userAgentSuffix;
         private boolean allowInsecureHttp;
         private Consumer<String> httpLog;
-        private Pipeline.Sleeper sleeper = Pipeline.Sleeper.REAL;
         private Clock clock = Clock.systemUTC();
-        private java.util.function.DoubleSupplier random;
+        private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+        private DoubleSupplier random;
 
         private Builder() {
         }
@@ -255,6 +246,7 @@ public final class FlowsClient implements AutoCloseable {
             if (problem != null) {
                 throw new IllegalArgumentException("bearerToken " + problem);
             }
+            this.bearerToken = token;
             this.tokenProvider = () -> token;
             return this;
         }
@@ -267,6 +259,7 @@ public final class FlowsClient implements AutoCloseable {
          */
         public Builder tokenProvider(Supplier<String> tokenProvider) {
             this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
+            this.bearerToken = null;
             return this;
         }
 
@@ -356,17 +349,36 @@ public final class FlowsClient implements AutoCloseable {
             return this;
         }
 
-        Builder sleeper(Pipeline.Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper);
+        /**
+         * Sets the clock of snapshots ({@link Query#snapshot()}), of waiters ({@code await}) and of
+         * {@code Retry-After} dates. Default: the system clock, UTC.
+         *
+         * @param clock the client's wall clock; the testkit passes its stub's clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
+        /**
+         * Sets the most bytes one successful answer may hold. A larger answer (a page of huge
+         * items, a hostile server, a compressed body that inflates beyond it) fails with
+         * {@code MalformedResponseException} instead of exhausting memory; nothing is ever held
+         * whole in memory, answers are decoded as they stream in.
+         *
+         * @param maxResponseBytes at least 1 KiB; default {@value #DEFAULT_MAX_RESPONSE_BYTES} (32 MiB)
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long maxResponseBytes) {
+            if (maxResponseBytes < 1024) {
+                throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
+            }
+            this.maxResponseBytes = maxResponseBytes;
             return this;
         }
 
-        Builder random(java.util.function.DoubleSupplier random) {
+        Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random);
             return this;
         }

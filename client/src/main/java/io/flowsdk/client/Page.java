@@ -1,6 +1,7 @@
 package io.flowsdk.client;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One page of a list: the items of one request, and where they sit in the whole list.
@@ -27,7 +28,21 @@ public final class Page<T> {
         this(items, totalResults, startIndex, itemsPerPage, true);
     }
 
-    Page(List<T> items, long totalResults, long startIndex, int itemsPerPage, boolean totalKnown) {
+    /**
+     * A page of a list whose server sent no {@code totalResults}.
+     *
+     * @param items        the items of this page (copied; null means empty)
+     * @param startIndex   the 1-based index of this page's first item
+     * @param itemsPerPage the number of items the server says this page holds
+     * @param <T>          the item type
+     * @return the page; {@link #total()} is empty
+     */
+    public static <T> Page<T> withoutTotal(List<T> items, long startIndex, int itemsPerPage) {
+        List<T> copy = items == null ? List.of() : items;
+        return new Page<>(copy, startIndex - 1 + copy.size(), startIndex, itemsPerPage, false);
+    }
+
+    private Page(List<T> items, long totalResults, long startIndex, int itemsPerPage, boolean totalKnown) {
         this.items = items == null ? List.of() : List.copyOf(items);
         this.totalResults = totalResults;
         this.startIndex = startIndex;
@@ -41,8 +56,18 @@ public final class Page<T> {
     }
 
     /**
-     * {@return the number of items in the whole list; when the server did not say, the number of
-     * items up to the end of this page}
+     * {@return the number of items in the whole list as the server reported it, or empty when the
+     * server did not say}
+     */
+    public OptionalLong total() {
+        return totalKnown ? OptionalLong.of(totalResults) : OptionalLong.empty();
+    }
+
+    /**
+     * The number of items in the whole list. When the server did not send {@code totalResults}
+     * (see {@link #total()}), this is a lower bound: the number of items up to the end of this page.
+     *
+     * @return the reported total, or the index of this page's last item when none was reported
      */
     public long totalResults() {
         return totalResults;
@@ -70,7 +95,8 @@ public final class Page<T> {
         return !totalKnown || startIndex - 1 + items.size() < totalResults;
     }
 
-    boolean totalKnown() {
+    /** {@return whether the server reported {@code totalResults} (see {@link #total()})} */
+    public boolean totalKnown() {
         return totalKnown;
     }
 

@@ -8,12 +8,8 @@ import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.ListParams;
 import io.flowsdk.client.internal.paging.FetchedPage;
 import io.flowsdk.client.internal.paging.ItemIterator;
-import io.flowsdk.client.internal.paging.PageIterator;
-import io.flowsdk.client.internal.paging.PagingEngine;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -43,13 +39,13 @@ import java.util.stream.StreamSupport;
  * }</pre>
  *
  * <p>Each {@code iterator()}, {@code stream()} or {@code pages()} call starts a fresh iteration
- * from {@link #startIndex(long)}. The paging rules (how the next page is found, when iteration
- * stops, how misbehaving servers are handled) are those of API.md "Queries and paging": the next
- * {@code startIndex} is the previous plus the items actually returned; iteration stops at an
- * empty page, at {@code totalResults} or at {@link #limit(long)}; a server that ignores
- * {@code startIndex} ends in a {@link FlowsException}, never an endless loop.
+ * from {@link #startIndex(long)}. The paging rules: the next {@code startIndex} is the previous
+ * plus the items actually returned (servers may cap the page size); iteration stops at an empty
+ * page, at {@code totalResults} or at {@link #limit(long)}; an item is never returned twice; a
+ * server that ignores {@code startIndex} ends in a {@link FlowsException}, never an endless loop.
  *
- * <p>Thread-safe: a query is an immutable value; each iteration belongs to the thread that runs it.
+ * <p>Thread-safe: a query is an immutable value. An iteration belongs to one thread at a time;
+ * used by two at once it fails with {@link java.util.ConcurrentModificationException}.
  *
  * @param <T> the item type ({@code Task} or {@code FlowInstance})
  */
@@ -58,6 +54,11 @@ public final class Query<T> implements Iterable<T> {
     public static final int DEFAULT_PAGE_SIZE = 100;
     /** The most pages {@link #parallelism(int)} may fetch at once. */
     public static final int MAX_PARALLELISM = 32;
+    /**
+     * The largest page size {@link #pageSize(int)} accepts. Servers cap pages too (and the SDK
+     * follows what they return), so a larger value would only make each answer heavier.
+     */
+    public static final int MAX_PAGE_SIZE = 1_000;
 
     private final ListEndpoint<T, ?> endpoint;
     private final ListParams params;
@@ -168,13 +169,14 @@ public final class Query<T> implements Iterable<T> {
     /**
      * Returns a copy with this page size.
      *
-     * @param pageSize items per request ({@code count}); at least 1, default {@value #DEFAULT_PAGE_SIZE}.
-     *                 Servers may return fewer; paging follows what they return.
+     * @param pageSize items per request ({@code count}); 1 to {@value #MAX_PAGE_SIZE}, default
+     *                 {@value #DEFAULT_PAGE_SIZE}. Servers may return fewer; paging follows what they return.
      * @return a copy with this page size
+     * @throws IllegalArgumentException if {@code pageSize} is out of range
      */
     public Query<T> pageSize(int pageSize) {
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be >= 1, was " + pageSize);
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
         return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
     }
@@ -222,8 +224,12 @@ public final class Query<T> implements Iterable<T> {
 
     /**
      * Reads the list consistently: every request of one iteration carries the same
-     * {@code forTime}, pinned to the client's clock (UTC, whole seconds) when the iteration starts
-     * (and sent on the first request too). An explicit {@link #forTime(OffsetDateTime)} wins.
+     * {@code forTime}, pinned when the iteration starts to the last completed second of the
+     * client's clock (now in UTC, truncated to whole seconds, minus one second), and sent on the
+     * first request too. So nothing changed after the iteration started is visible, whatever the
+     * precision of the server's timestamps; the price is a one-second lag: a change made in the
+     * second before the iteration started is not visible either. An explicit
+     * {@link #forTime(OffsetDateTime)} wins.
      *
      * @return a copy that pins {@code forTime} per iteration
      */
@@ -239,7 +245,7 @@ public final class Query<T> implements Iterable<T> {
      */
     @Override
     public Iterator<T> iterator() {
-        return new ItemIterator<>(engine());
+        return endpoint.items(iterationParams(), paging());
     }
 
     /**
@@ -249,7 +255,7 @@ public final class Query<T> implements Iterable<T> {
      *         use it in try-with-resources when you may stop early with {@code parallelism > 1}
      */
     public Stream<T> stream() {
-        ItemIterator<T> it = new ItemIterator<>(engine());
+        ItemIterator<T> it = endpoint.items(iterationParams(), paging());
         Spliterator<T> split = Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(split, false).onClose(it::close);
     }
@@ -261,7 +267,7 @@ public final class Query<T> implements Iterable<T> {
      *         is returned even when empty (it carries {@code totalResults}); later empty pages end it.
      */
     public Iterable<Page<T>> pages() {
-        return () -> new PageIterator<>(engine(), this::toPage);
+        return () -> endpoint.pages(iterationParams(), paging(), this::toPage);
     }
 
     /**
@@ -270,7 +276,7 @@ public final class Query<T> implements Iterable<T> {
      * @return the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller)
      */
     public Page<T> firstPage() {
-        return toPage(endpoint.fetch(iterationParams(), startIndex, firstPageCount(), null));
+        return toPage(endpoint.fetch(iterationParams(), startIndex, firstPageCount()));
     }
 
     private int firstPageCount() {
@@ -304,7 +310,7 @@ public final class Query<T> implements Iterable<T> {
      * @throws FlowsException if the server's answer has no {@code totalResults}
      */
     public long count() {
-        return totalOf(endpoint.fetch(iterationParams(), startIndex, 0, null));
+        return totalOf(endpoint.fetch(iterationParams(), startIndex, 0));
     }
 
     private static long totalOf(FetchedPage<?> page) {
@@ -328,16 +334,13 @@ public final class Query<T> implements Iterable<T> {
         return all;
     }
 
-    private PagingEngine<T> engine() {
-        ListParams p = iterationParams();
-        return new PagingEngine<>((start, count, c) -> endpoint.fetch(p, start, count, c),
-                startIndex, pageSize, limit, parallelism, endpoint.idOf());
+    private ListEndpoint.Paging paging() {
+        return new ListEndpoint.Paging(startIndex, pageSize, limit, parallelism);
     }
 
     private ListParams iterationParams() {
         if (snapshot && params.forTime() == null) {
-            return params.withForTime(OffsetDateTime.ofInstant(endpoint.clock().instant(), ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.SECONDS));
+            return params.withForTime(endpoint.snapshotTime());
         }
         return params;
     }
@@ -345,9 +348,8 @@ public final class Query<T> implements Iterable<T> {
     private Page<T> toPage(FetchedPage<T> p) {
         long start = p.startIndex() != null && p.startIndex() > 0 ? p.startIndex() : startIndex;
         int perPage = p.itemsPerPage() != null ? p.itemsPerPage() : p.items().size();
-        boolean known = p.totalResults() != null;
-        long total = known ? p.totalResults() : start - 1 + p.items().size();
-        return new Page<>(p.items(), total, start, perPage, known);
+        return p.totalResults() != null ? new Page<>(p.items(), p.totalResults(), start, perPage)
+                : Page.withoutTotal(p.items(), start, perPage);
     }
 
     private static List<String> names(String[] names, String parameter) {

@@ -3,8 +3,9 @@ package io.flowsdk.client;
 import io.flowsdk.client.internal.CompleteBody;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
-import io.flowsdk.client.internal.Pipeline.Result;
+import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.internal.Waiter;
 import io.flowsdk.client.model.Task;
 
 import java.time.Duration;
@@ -31,10 +32,12 @@ import java.util.function.Predicate;
 public final class Tasks {
     private final Resource<Task> resource;
     private final ListEndpoint<Task, ?> list;
+    private final Waiter<Task> waiter;
 
     Tasks(Resource<Task> resource, ListEndpoint<Task, ?> list) {
         this.resource = resource;
         this.list = list;
+        this.waiter = new Waiter<>(resource);
     }
 
     /**
@@ -88,7 +91,7 @@ public final class Tasks {
     public Task create(Task task, Change change) {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(change, "change");
-        return resource.postToCollection(task, change, Task.class).value();
+        return resource.create(task, change, Task.class).value();
     }
 
     /**
@@ -122,7 +125,7 @@ public final class Tasks {
      */
     public Task complete(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return resource.postAction(taskId, ".complete", CompleteBody.of(variables), change, Task.class).value();
+        return resource.act(taskId, ".complete", CompleteBody.of(variables), change, Task.class).value();
     }
 
     /**
@@ -143,7 +146,7 @@ public final class Tasks {
      * @return the cancelled task
      */
     public Task cancel(String taskId, Change change) {
-        return resource.postAction(taskId, ".cancel", Map.of(), change, Task.class).value();
+        return resource.act(taskId, ".cancel", Map.of(), change, Task.class).value();
     }
 
     // ---- asynchronous forms ----
@@ -193,7 +196,7 @@ public final class Tasks {
      */
     public CompletableFuture<Task> createAsync(Task task, Change change) {
         Objects.requireNonNull(task, "task");
-        return Futures.map(resource.postToCollectionAsync(task, change, Task.class), Result::value);
+        return Futures.map(resource.createAsync(task, change, Task.class), Result::value);
     }
 
     /**
@@ -227,7 +230,7 @@ public final class Tasks {
      */
     public CompletableFuture<Task> completeAsync(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return Futures.map(resource.postActionAsync(taskId, ".complete", CompleteBody.of(variables), change,
+        return Futures.map(resource.actAsync(taskId, ".complete", CompleteBody.of(variables), change,
                 Task.class), Result::value);
     }
 
@@ -249,7 +252,7 @@ public final class Tasks {
      * @return a future of the cancelled task
      */
     public CompletableFuture<Task> cancelAsync(String taskId, Change change) {
-        return Futures.map(resource.postActionAsync(taskId, ".cancel", Map.of(), change, Task.class), Result::value);
+        return Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change, Task.class), Result::value);
     }
 
     // ---- waiting for a state ----
@@ -265,7 +268,7 @@ public final class Tasks {
      * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last task seen
      */
     public Task await(String taskId, Predicate<? super Task> condition, Duration timeout) {
-        return resource.await(taskId, condition, timeout);
+        return waiter.await(taskId, condition, timeout);
     }
 
     /**
@@ -279,7 +282,7 @@ public final class Tasks {
      *         {@code WaitTimeoutException} when the time runs out
      */
     public CompletableFuture<Task> awaitAsync(String taskId, Predicate<? super Task> condition, Duration timeout) {
-        return resource.awaitAsync(taskId, condition, timeout);
+        return waiter.awaitAsync(taskId, condition, timeout);
     }
 
     @Override

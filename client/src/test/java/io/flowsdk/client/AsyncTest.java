@@ -1,8 +1,11 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.testing.BarrierServer;
+import io.flowsdk.client.testing.VirtualTime;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.error.FlowsTransportException;
 import io.flowsdk.client.error.MalformedResponseException;
 import io.flowsdk.client.error.NotFoundException;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -233,22 +237,24 @@ class AsyncTest extends WireMockTestBase {
 
     @Test
     void manyCallsToOneHostRunConcurrently() throws Exception {
-        wm.stubFor(get(anyUrl()).willReturn(json(TASK_JSON).withFixedDelay(400)));
-        long t0 = System.nanoTime();
-        List<CompletableFuture<Task>> all = new java.util.ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            all.add(client.tasks().getAsync("t-" + i));
+        // the server answers only once all 12 requests wait at the same time: OkHttp's default of
+        // 5 calls per host would never get there
+        try (BarrierServer server = new BarrierServer(12, TASK_JSON);
+             FlowsClient c = FlowsClient.builder().baseUrl("http://localhost:" + server.port() + "/api/v1")
+                     .retryPolicy(RetryPolicy.none()).build()) {
+            List<CompletableFuture<Task>> all = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                all.add(c.tasks().getAsync("t-" + i));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+            assertEquals(12, server.arrived());
         }
-        CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        // OkHttp's default of 5 calls per host would need 3 rounds (>= 1,200 ms)
-        assertTrue(ms < 1_150, "12 calls of 400 ms took " + ms + " ms");
     }
 
     @Test
     void retriesAGetThenSucceedsHonouringRetryAfter() throws Exception {
-        List<Duration> waits = new CopyOnWriteArrayList<>();
-        try (FlowsClient c = WireMockSupport.builder(wm).retryPolicy(RetryPolicy.defaults()).sleeper(waits::add).build()) {
+        VirtualTime time = VirtualTime.auto();
+        try (FlowsClient c = WireMockSupport.builder(wm).retryPolicy(RetryPolicy.defaults()).clock(time).build()) {
             wm.stubFor(get(anyUrl()).inScenario("r").whenScenarioStateIs(Scenario.STARTED)
                     .willReturn(json(503, "{}")).willSetStateTo("limited"));
             wm.stubFor(get(anyUrl()).inScenario("r").whenScenarioStateIs("limited")
@@ -256,8 +262,8 @@ class AsyncTest extends WireMockTestBase {
             wm.stubFor(get(anyUrl()).inScenario("r").whenScenarioStateIs("ok").willReturn(json(TASK_JSON)));
             assertEquals("task-1", c.tasks().getAsync("task-1").get(10, TimeUnit.SECONDS).getId());
             assertEquals(3, requests(wm).size());
-            assertEquals(2, waits.size());
-            assertEquals(Duration.ofSeconds(2), waits.get(1), "Retry-After honoured");
+            assertEquals(2, time.waits().size());
+            assertEquals(Duration.ofSeconds(2), time.waits().get(1), "Retry-After honoured");
         }
     }
 
@@ -298,7 +304,8 @@ class AsyncTest extends WireMockTestBase {
             throw new IllegalStateException("vault unreachable");
         }).build()) {
             Throwable t = failureOf(c.tasks().getAsync("task-1"));
-            assertEquals("vault unreachable", t.getMessage());
+            assertInstanceOf(FlowsException.class, t, "every failure of a call is a FlowsException");
+            assertEquals("vault unreachable", t.getCause().getMessage());
             assertEquals(0, requests(wm).size());
         }
     }
@@ -344,14 +351,16 @@ class AsyncTest extends WireMockTestBase {
     @Test
     void cancellingDuringARetryWaitStopsFurtherAttempts() throws Exception {
         wm.stubFor(get(anyUrl()).willReturn(json(503, "{}")));
+        VirtualTime time = VirtualTime.manual();
         try (FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(5).initialBackoff(Duration.ofMillis(400))
                         .maxBackoff(Duration.ofMillis(400)).build())
-                .sleeper(realSleeper()).build()) {
+                .clock(time).build()) {
             CompletableFuture<Task> f = c.tasks().getAsync("task-1");
-            waitForRequests(1);
+            awaitPending(time, 1);
             f.cancel(true);
-            Thread.sleep(1_000);
+            assertEquals(0, time.pending(), "the scheduled retry was called off");
+            time.advance(Duration.ofMinutes(1));
             assertEquals(1, requests(wm).size(), "no attempt after cancel");
         }
     }
@@ -360,51 +369,66 @@ class AsyncTest extends WireMockTestBase {
     void closingTheClientEndsEveryPendingFuture() throws Exception {
         wm.stubFor(get("/api/v1/flows/tasks/slow").willReturn(json(TASK_JSON).withFixedDelay(5_000)));
         wm.stubFor(get("/api/v1/flows/tasks/flaky").willReturn(json(503, "{}")));
+        VirtualTime time = VirtualTime.manual();
         FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofSeconds(2))
                         .maxBackoff(Duration.ofSeconds(2)).build())
-                .random(() -> 1.0).sleeper(realSleeper()).build();
+                .random(() -> 1.0).clock(time).build();
         CompletableFuture<Task> inFlight = c.tasks().getAsync("slow");
         CompletableFuture<Task> waitingToRetry = c.tasks().getAsync("flaky");
         CompletableFuture<Task> polling = c.tasks().awaitAsync("slow", t -> false, Duration.ofMinutes(1));
         waitForRequests(3);
-        long t0 = System.nanoTime();
+        awaitPending(time, 1);
         c.close();
+        // all three end at once (no timer has to fire, no answer has to come), as failures of the call
+        assertTrue(inFlight.isCompletedExceptionally() && waitingToRetry.isCompletedExceptionally()
+                && polling.isCompletedExceptionally(), "every pending future ended within close()");
         assertInstanceOf(FlowsTransportException.class, failureOf(inFlight));
-        assertInstanceOf(IllegalStateException.class, failureOf(waitingToRetry));
+        assertInstanceOf(FlowsTransportException.class, failureOf(waitingToRetry));
         assertInstanceOf(FlowsTransportException.class, failureOf(polling));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertTrue(ms < 3_000, "ended " + ms + " ms after close");
-    }
-
-    private static io.flowsdk.client.internal.Pipeline.Sleeper realSleeper() {
-        return io.flowsdk.client.internal.Pipeline.Sleeper.REAL;
+        assertTrue(failureOf(waitingToRetry).getMessage().contains("closed"), failureOf(waitingToRetry).getMessage());
+        time.advance(Duration.ofMinutes(2));
+        assertEquals(3, requests(wm).size(), "nothing was sent after close()");
     }
 
     @Test
     void retryWaitsHoldNoThread() throws Exception {
-        // 20 calls each waiting 300 ms before their retry: with a real scheduler they wait side by side
-        wm.stubFor(get(anyUrl()).inScenario("w").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(json(503, "{}")));
+        // 20 calls each waiting 300 ms (virtual) before their retry: no thread may wait for them
+        wm.stubFor(get(anyUrl()).willReturn(json(503, "{}")));
+        VirtualTime time = VirtualTime.manual();
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         try (FlowsClient c = WireMockSupport.builder(wm)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialBackoff(Duration.ofMillis(300))
                         .maxBackoff(Duration.ofMillis(300)).build())
-                .random(() -> 1.0).sleeper(realSleeper()).build()) {
+                .random(() -> 1.0).clock(time).build()) {
             List<CompletableFuture<Task>> all = new java.util.ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 all.add(c.tasks().getAsync("t-" + i));
             }
-            waitForRequests(20);
-            Thread.sleep(100); // inside the 300 ms wait of every call
+            awaitPending(time, 20);
             long waitingInSdk = Thread.getAllStackTraces().entrySet().stream()
-                    .filter(e -> Stream.of(e.getValue()).anyMatch(f -> f.getClassName().startsWith("io.flowsdk.client")))
+                    .filter(e -> !before.contains(e.getKey()))
+                    .filter(e -> Stream.of(e.getValue()).anyMatch(f -> f.getClassName().startsWith("io.flowsdk.client")
+                            && !f.getClassName().startsWith("io.flowsdk.client.testing")))
                     .filter(e -> e.getKey().getState() != Thread.State.RUNNABLE)
                     .count();
             assertEquals(0, waitingInSdk, "threads parked inside the SDK while calls wait to retry");
+            time.advance(Duration.ofMillis(300));
             for (CompletableFuture<Task> f : all) {
                 assertInstanceOf(ServerException.class, failureOf(f));
             }
             assertEquals(40, requests(wm).size());
+        }
+    }
+
+    /** Waits (really, briefly) until the client has scheduled {@code n} retries on the virtual clock. */
+    private static void awaitPending(VirtualTime time, int n) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (time.pending() < n) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError("only " + time.pending() + " of " + n + " retries were scheduled");
+            }
+            Thread.sleep(5);
         }
     }
 

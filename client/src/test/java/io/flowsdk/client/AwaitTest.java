@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.error.FlowsInterruptedException;
+import io.flowsdk.client.testing.VirtualTime;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.flowsdk.client.error.NotFoundException;
 import io.flowsdk.client.error.WaitTimeoutException;
@@ -8,6 +10,7 @@ import io.flowsdk.client.model.Task;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,26 +41,57 @@ class AwaitTest extends WireMockTestBase {
     @Test
     void awaitPollsUntilTheConditionHolds() {
         taskGoesPendingThenCompleted("t-1");
-        long t0 = System.nanoTime();
-        Task done = client.tasks().await("t-1", t -> "completed".equals(t.getStatus()), Duration.ofSeconds(10));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertEquals("completed", done.getStatus());
+        VirtualTime time = VirtualTime.auto();
+        try (FlowsClient c = WireMockSupport.builder(wm).clock(time).build()) {
+            Task done = c.tasks().await("t-1", t -> "completed".equals(t.getStatus()), Duration.ofSeconds(10));
+            assertEquals("completed", done.getStatus());
+        }
         wm.verify(2, getRequestedFor(urlPathEqualTo("/api/v1/flows/tasks/t-1")));
-        assertTrue(ms >= 400 && ms < 3_000, "first pause is 0.5-1 s, was " + ms + " ms");
+        assertEquals(1, time.waits().size());
+        Duration first = time.waits().get(0);
+        assertTrue(first.toMillis() >= 500 && first.toMillis() <= 1_000, "first pause is 0.5-1 s, was " + first);
+    }
+
+    @Test
+    void pausesGrowExponentiallyUpTo30Seconds() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/t-9")).willReturn(json("{\"id\":\"t-9\",\"status\":\"pending\"}")));
+        VirtualTime time = VirtualTime.auto();
+        try (FlowsClient c = TestHooks.random(WireMockSupport.builder(wm).clock(time), () -> 0.999).build()) {
+            assertThrows(WaitTimeoutException.class, () -> c.tasks().await("t-9", t -> false, Duration.ofMinutes(3)));
+        }
+        List<Long> seconds = time.waits().stream().map(Duration::toSeconds).toList();
+        assertEquals(List.of(1L, 1L, 3L, 7L, 15L, 29L, 29L, 29L, 29L, 29L), seconds.subList(0, 10),
+                "equal jitter over 1, 2, 4, 8, 16, 30, 30 ... s (random 0.999: just under each base)");
+        assertEquals(Duration.ofMinutes(3), time.elapsed(), "waited exactly the timeout, the last pause cut short");
     }
 
     @Test
     void awaitTimesOutWithTheLastValueSeen() {
         wm.stubFor(get(urlPathEqualTo("/api/v1/flows/f-1")).willReturn(json("{\"id\":\"f-1\",\"status\":\"running\"}")));
-        long t0 = System.nanoTime();
-        WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
-                () -> client.flows().await("f-1", f -> f.getEndedAt() != null, Duration.ofMillis(300)));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        FlowInstance last = e.lastValue();
-        assertNotNull(last);
-        assertEquals("running", last.getStatus());
-        assertTrue(ms < 2_000, "bounded by the timeout, was " + ms + " ms");
-        assertEquals(Duration.ofMillis(300), e.timeout());
+        VirtualTime time = VirtualTime.auto();
+        try (FlowsClient c = WireMockSupport.builder(wm).clock(time).build()) {
+            WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
+                    () -> c.flows().await("f-1", f -> f.getEndedAt() != null, Duration.ofSeconds(2)));
+            FlowInstance last = e.lastValue(FlowInstance.class).orElseThrow();
+            assertEquals("running", last.getStatus());
+            assertEquals(Duration.ofSeconds(2), e.timeout());
+            assertTrue(e.getMessage().endsWith("after 2 s"), e.getMessage());
+            assertThrows(ClassCastException.class, () -> e.lastValue(Task.class));
+        }
+        assertEquals(Duration.ofSeconds(2), time.elapsed(), "bounded by the timeout");
+    }
+
+    @Test
+    void anInterruptedAwaitStopsAndKeepsTheFlag() {
+        wm.stubFor(get(urlPathEqualTo("/api/v1/flows/tasks/t-8")).willReturn(json("{\"id\":\"t-8\",\"status\":\"pending\"}")));
+        VirtualTime time = VirtualTime.auto().onWait(() -> Thread.currentThread().interrupt());
+        try (FlowsClient c = WireMockSupport.builder(wm).clock(time).build()) {
+            FlowsInterruptedException e = assertThrows(FlowsInterruptedException.class,
+                    () -> c.tasks().await("t-8", t -> false, Duration.ofMinutes(5)));
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(Thread.interrupted(), "the interrupt flag is kept (and cleared here)");
+        }
+        wm.verify(1, getRequestedFor(urlPathEqualTo("/api/v1/flows/tasks/t-8")));
     }
 
     @Test
@@ -90,6 +124,6 @@ class AwaitTest extends WireMockTestBase {
         CompletableFuture<Task> f = client.tasks().awaitAsync("t-3", t -> false, Duration.ofMillis(200));
         ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
         WaitTimeoutException w = assertInstanceOf(WaitTimeoutException.class, e.getCause());
-        assertEquals("pending", w.<Task>lastValue().getStatus());
+        assertEquals("pending", w.lastValue(Task.class).orElseThrow().getStatus());
     }
 }

@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.error.FlowsTransportException;
+import io.flowsdk.client.testing.VirtualTime;
 import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.model.Task;
 import okhttp3.OkHttpClient;
@@ -139,16 +141,17 @@ class ClientBuilderTest extends WireMockTestBase {
     void closeStopsTheThreadsOfASelfBuiltClient() throws Exception {
         Set<Thread> before = Thread.getAllStackTraces().keySet();
         client.close();
-        client = WireMockSupport.builder(wm).build();
+        VirtualTime time = VirtualTime.manual();
+        client = WireMockSupport.builder(wm).clock(time).build();
         wm.stubFor(get(anyUrl()).willReturn(json(TASK_JSON)));
-        // start a poll that never succeeds: it owns a thread of the client between polls
+        // start a poll that never succeeds: its first poll runs on the client's threads, then it waits
         CompletableFuture<Task> waiting = client.tasks().awaitAsync("task-1", t -> false, Duration.ofMinutes(5));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (requests(wm).isEmpty() && System.nanoTime() < until) {
+        while (time.pending() == 0 && System.nanoTime() < until) {
             Thread.sleep(10);
         }
-        assertFalse(requests(wm).isEmpty());
-        Thread.sleep(100); // let the first poll finish: the client now waits between polls (>= 500 ms)
+        assertEquals(1, requests(wm).size());
+        assertEquals(1, time.pending(), "the next poll is scheduled");
         assertFalse(ownThreads(before).isEmpty(), "the poll should have run on a client thread");
 
         client.close();
@@ -159,13 +162,18 @@ class ClientBuilderTest extends WireMockTestBase {
         assertEquals(Set.of(), ownThreads(before).stream().map(Thread::getName).collect(Collectors.toSet()));
         // and a pending awaitAsync does not hang forever: it ends once its client is closed
         ExecutionException e = assertThrows(ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS));
-        assertTrue(e.getCause() instanceof IllegalStateException, String.valueOf(e.getCause()));
+        assertTrue(e.getCause() instanceof FlowsTransportException, String.valueOf(e.getCause()));
+        assertTrue(e.getCause().getMessage().contains("closed"), e.getCause().getMessage());
+        time.advance(Duration.ofMinutes(10));
+        assertEquals(1, requests(wm).size(), "no poll after close()");
     }
 
     private static Set<Thread> ownThreads(Set<Thread> before) {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
-                .filter(t -> t.getName().startsWith("flows-") || t.getName().startsWith("OkHttp Dispatcher"))
+                // the client's own threads, not the JVM-wide timer, interrupt watchdog and iteration cleaner
+                .filter(t -> t.getName().startsWith("flows-http") || t.getName().startsWith("flows-async")
+                        || t.getName().startsWith("OkHttp Dispatcher"))
                 .collect(Collectors.toSet());
     }
 

@@ -20,6 +20,10 @@ final class PagedTasksServer implements AutoCloseable {
     final WireMockServer server;
     volatile int size;
     volatile int delayMillis;
+    /** The delay of every page but the first, when not negative. */
+    volatile int laterPagesDelayMillis = -1;
+    /** When set, each page after the first is held until this many such pages wait at once. */
+    volatile java.util.concurrent.CountDownLatch gate;
 
     PagedTasksServer(int size) {
         this.size = size;
@@ -66,6 +70,17 @@ final class PagedTasksServer implements AutoCloseable {
         public ResponseDefinition transform(ServeEvent event) {
             long start = param(event, "startIndex", 1);
             long count = param(event, "count", 100);
+            java.util.concurrent.CountDownLatch g = gate;
+            if (g != null && start > 1) {
+                g.countDown();
+                try {
+                    if (!g.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                        return aResponse().withStatus(503).build();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             StringBuilder sb = new StringBuilder("{\"Resources\":[");
             int n = 0;
             for (long i = Math.max(1, start); i <= size && n < count; i++, n++) {
@@ -78,7 +93,8 @@ final class PagedTasksServer implements AutoCloseable {
             sb.append("],\"itemsPerPage\":").append(n).append(",\"startIndex\":").append(start)
               .append(",\"totalResults\":").append(size).append('}');
             return aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withFixedDelay(delayMillis).withBody(sb.toString()).build();
+                    .withFixedDelay(start > 1 && laterPagesDelayMillis >= 0 ? laterPagesDelayMillis : delayMillis)
+                    .withBody(sb.toString()).build();
         }
 
         private long param(ServeEvent e, String name, long dflt) {

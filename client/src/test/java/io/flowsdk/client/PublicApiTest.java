@@ -126,13 +126,13 @@ class PublicApiTest {
 
     @Test
     void theCheckWouldCatchAnInternalType() throws Exception {
-        // the package-private test hook takes an internal type: the check must flag it if it were public
+        // a private field and constructor of internal types: the check must flag them if they were public
         List<String> problems = new ArrayList<>();
-        checkExecutable(problems, FlowsClient.Builder.class, FlowsClient.Builder.class.getDeclaredMethod("sleeper",
-                io.flowsdk.client.internal.Pipeline.Sleeper.class));
-        assertEquals(1, problems.size(), problems.toString());
+        checkExecutable(problems, Tasks.class, Tasks.class.getDeclaredConstructor(io.flowsdk.client.internal.Resource.class,
+                io.flowsdk.client.internal.ListEndpoint.class));
+        assertEquals(2, problems.size(), problems.toString());
         problems.clear();
-        check(problems, "generic", FlowsClient.class.getDeclaredField("pipeline").getGenericType());
+        check(problems, "generic", FlowsClient.class.getDeclaredField("http").getGenericType());
         assertEquals(1, problems.size(), problems.toString());
     }
 

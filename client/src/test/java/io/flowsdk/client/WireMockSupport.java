@@ -22,14 +22,14 @@ final class WireMockSupport {
         return "http://localhost:" + wm.port() + "/api/v1";
     }
 
-    /** A client with no retries and a sleeper that never sleeps. */
+    /** A client with no retries, on virtual time (nothing in it really waits). */
     static FlowsClient.Builder builder(WireMockServer wm) {
         return FlowsClient.builder()
                 .baseUrl(baseUrl(wm))
                 .bearerToken(TOKEN)
                 .retryPolicy(RetryPolicy.none())
                 .timeout(Duration.ofSeconds(10))
-                .sleeper(d -> { })
+                .clock(io.flowsdk.client.testing.VirtualTime.auto())
                 .random(() -> 0.0);
     }
 

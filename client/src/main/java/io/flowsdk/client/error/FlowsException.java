@@ -28,4 +28,17 @@ public class FlowsException extends RuntimeException {
     public FlowsException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * Whether the failed call could succeed if made again as it was: a rate limit, an overloaded
+     * or unreachable server, a connection that failed before the request was sent. The answer
+     * follows the same rules as the client's {@code RetryPolicy} (so an exception the client
+     * already retried until it gave up answers {@code true}); bad input, a missing resource, a
+     * malformed answer or an interrupted call answer {@code false}.
+     *
+     * @return whether trying the same call again may succeed
+     */
+    public boolean isRetryable() {
+        return false;
+    }
 }

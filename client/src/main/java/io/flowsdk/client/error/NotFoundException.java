@@ -19,4 +19,21 @@ public class NotFoundException extends FlowsApiException {
             String errorStatus, String responseBody) {
         super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody);
     }
+
+    /**
+     * Creates the exception with the response headers; the SDK does, tests of your own code may too.
+     *
+     * @param statusCode      the HTTP status
+     * @param method          the HTTP method sent
+     * @param path            the path sent, without the query
+     * @param errorCode       the error body's {@code code}, as sent, or {@code null}
+     * @param errorMessage    the error body's {@code message}, or {@code null}
+     * @param errorStatus     the error body's {@code status}, or {@code null}
+     * @param responseBody    the response body (cut to 2048 characters), or {@code null}
+     * @param responseHeaders the response headers, or an empty map
+     */
+    public NotFoundException(int statusCode, String method, String path, String errorCode, String errorMessage,
+            String errorStatus, String responseBody, java.util.Map<String, java.util.List<String>> responseHeaders) {
+        super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, responseHeaders);
+    }
 }

@@ -28,7 +28,27 @@ public class RateLimitedException extends FlowsApiException {
     public RateLimitedException(int statusCode, String method, String path, String errorCode,
                                 String errorMessage, String errorStatus, String responseBody,
                                 Duration retryAfter) {
-        super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody);
+        this(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, retryAfter,
+                java.util.Map.of());
+    }
+
+    /**
+     * Creates the exception with the response headers; the SDK does, tests of your own code may too.
+     *
+     * @param statusCode      the HTTP status
+     * @param method          the HTTP method sent
+     * @param path            the path sent, without the query
+     * @param errorCode       the error body's {@code code}, as sent, or {@code null}
+     * @param errorMessage    the error body's {@code message}, or {@code null}
+     * @param errorStatus     the error body's {@code status}, or {@code null}
+     * @param responseBody    the response body (cut to 2048 characters), or {@code null}
+     * @param retryAfter      the wait the server asked for in {@code Retry-After}, or {@code null}
+     * @param responseHeaders the response headers, or an empty map
+     */
+    public RateLimitedException(int statusCode, String method, String path, String errorCode,
+                                String errorMessage, String errorStatus, String responseBody,
+                                Duration retryAfter, java.util.Map<String, java.util.List<String>> responseHeaders) {
+        super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, responseHeaders);
         this.retryAfter = retryAfter;
     }
 

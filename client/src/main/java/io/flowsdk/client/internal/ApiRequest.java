@@ -8,28 +8,39 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One call to the API, described as data: method, raw (unencoded) path segments below the base
- * URL, query parameters in order, and the body to send as JSON. The pipeline encodes it.
+ * One call to the API, described as data: its operation name and path template (for listeners),
+ * method, raw (unencoded) path segments below the base URL, query parameters in order, and the
+ * body to send as JSON. {@link ApiCalls} encodes and sends it.
  */
 public final class ApiRequest {
+    private final String operation;
+    private final String pathTemplate;
     private final String method;
     private final List<String> pathSegments;
     private final List<Map.Entry<String, String>> query;
     private final Object body;
 
-    private ApiRequest(String method, List<String> pathSegments, List<Map.Entry<String, String>> query, Object body) {
+    private ApiRequest(String operation, String pathTemplate, String method, List<String> pathSegments,
+                       List<Map.Entry<String, String>> query, Object body) {
+        this.operation = Objects.requireNonNull(operation, "operation");
+        this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
         this.method = method;
         this.pathSegments = List.copyOf(pathSegments);
         this.query = List.copyOf(query);
         this.body = body;
     }
 
-    public static ApiRequest get(String... pathSegments) {
-        return new ApiRequest("GET", List.of(pathSegments), List.of(), null);
+    /**
+     * @param operation    for example {@code tasks.get}
+     * @param pathTemplate for example {@code /flows/tasks/{id}}
+     */
+    public static ApiRequest get(String operation, String pathTemplate, List<String> pathSegments) {
+        return new ApiRequest(operation, pathTemplate, "GET", pathSegments, List.of(), null);
     }
 
-    public static ApiRequest post(Object body, String... pathSegments) {
-        return new ApiRequest("POST", List.of(pathSegments), List.of(), Objects.requireNonNull(body, "body"));
+    public static ApiRequest post(String operation, String pathTemplate, List<String> pathSegments, Object body) {
+        return new ApiRequest(operation, pathTemplate, "POST", pathSegments, List.of(),
+                Objects.requireNonNull(body, "body"));
     }
 
     /** @return a copy with one more query parameter; a null value adds nothing */
@@ -39,7 +50,7 @@ public final class ApiRequest {
         }
         List<Map.Entry<String, String>> q = new ArrayList<>(query);
         q.add(Map.entry(name, value));
-        return new ApiRequest(method, pathSegments, q, body);
+        return new ApiRequest(operation, pathTemplate, method, pathSegments, q, body);
     }
 
     /** @return a copy carrying the change's reason and correlation */
@@ -47,6 +58,14 @@ public final class ApiRequest {
         Objects.requireNonNull(change, "change");
         return withQuery("reason", change.reasonValue().orElse(null))
                 .withQuery("correlation", change.correlationValue().orElse(null));
+    }
+
+    public String operation() {
+        return operation;
+    }
+
+    public String pathTemplate() {
+        return pathTemplate;
     }
 
     public String method() {
@@ -65,6 +84,7 @@ public final class ApiRequest {
         return body;
     }
 
+    /** Only reads may be sent twice: a POST that may have reached the server is never repeated. */
     public boolean isIdempotent() {
         return "GET".equals(method);
     }

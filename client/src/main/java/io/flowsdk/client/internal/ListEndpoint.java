@@ -1,36 +1,57 @@
 package io.flowsdk.client.internal;
 
+import io.flowsdk.client.error.MalformedResponseException;
+import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.internal.paging.FetchedPage;
+import io.flowsdk.client.internal.paging.ItemIterator;
+import io.flowsdk.client.internal.paging.PageFetcher;
+import io.flowsdk.client.internal.paging.PageIterator;
+import io.flowsdk.client.internal.paging.PagingEngine;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * A SCIM list endpoint ({@code GET /flows/tasks}, {@code GET /flows/}): turns list parameters
- * and a page window into a request, and the list envelope into a {@link FetchedPage}. One
- * instance per resource type; no per-endpoint paging code exists anywhere else.
+ * and a page window into a request, checks the list envelope, and starts iterations over it
+ * with the one {@link PagingEngine}. One instance per resource type; no per-endpoint paging code
+ * exists anywhere else.
  *
  * @param <T> item type
  * @param <L> generated list envelope type
  */
 public final class ListEndpoint<T, L> {
-    private final Pipeline pipeline;
-    private final String[] path;
+    private final ApiCalls calls;
+    private final String operation;
+    private final String pathTemplate;
+    private final List<String> path;
     private final Class<L> listType;
     private final Function<L, List<T>> items;
-    private final Function<L, Number> total;
-    private final Function<L, Number> start;
-    private final Function<L, Number> perPage;
+    private final Function<L, Long> total;
+    private final Function<L, Long> start;
+    private final Function<L, Integer> perPage;
     private final Function<T, String> idOf;
 
-    public ListEndpoint(Pipeline pipeline, Class<L> listType, Function<L, List<T>> items, Function<L, Number> total,
-                        Function<L, Number> start, Function<L, Number> perPage, Function<T, String> idOf,
-                        String... path) {
-        this.pipeline = pipeline;
-        this.path = path.clone();
+    /**
+     * @param name         the resource's name in operation names, for example {@code tasks} ({@code tasks.list})
+     * @param pathTemplate the path for listeners, for example {@code /flows/tasks}
+     * @param path         the path segments below the base URL; an empty last segment keeps a trailing slash
+     */
+    public ListEndpoint(ApiCalls calls, String name, String pathTemplate, List<String> path, Class<L> listType,
+                        Function<L, List<T>> items, Function<L, Long> total, Function<L, Long> start,
+                        Function<L, Integer> perPage, Function<T, String> idOf) {
+        this.calls = calls;
+        this.operation = name + ".list";
+        this.pathTemplate = pathTemplate;
+        this.path = List.copyOf(path);
         this.listType = listType;
         this.items = items;
         this.total = total;
@@ -39,25 +60,65 @@ public final class ListEndpoint<T, L> {
         this.idOf = idOf;
     }
 
-    public Function<T, String> idOf() {
-        return idOf;
+    /** Where one iteration starts, how much it reads and how many pages it may fetch at once. */
+    public record Paging(long startIndex, int pageSize, long limit, int parallelism) {
     }
 
-    public java.time.Clock clock() {
-        return pipeline.clock();
+    /** {@return the wall clock of the client (for snapshots)} */
+    public Clock clock() {
+        return calls.context().time().clock();
     }
 
-    public FetchedPage<T> fetch(ListParams params, long startIndex, int count, Cancellation cancellation) {
-        return toPage(pipeline.<L>send(request(params, startIndex, count), listType, cancellation).value());
+    /**
+     * The {@code forTime} of a snapshot taken now: the last completed second before now (UTC), so
+     * that nothing changed after the iteration started can be visible, whatever the precision of
+     * the server's timestamps.
+     */
+    public OffsetDateTime snapshotTime() {
+        return OffsetDateTime.ofInstant(clock().instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(1);
     }
 
+    /** A new iteration over the items; sends nothing until the first {@code hasNext()}. */
+    public ItemIterator<T> items(ListParams params, Paging paging) {
+        return new ItemIterator<>(engine(params, paging));
+    }
+
+    /** A new iteration over the pages, each mapped by {@code mapper}. */
+    public <P> Iterator<P> pages(ListParams params, Paging paging, Function<FetchedPage<T>, P> mapper) {
+        return new PageIterator<>(engine(params, paging), mapper);
+    }
+
+    private PagingEngine<T> engine(ListParams params, Paging paging) {
+        PageFetcher<T> fetcher = new PageFetcher<>() {
+            @Override
+            public FetchedPage<T> fetch(long startIndex, int count) {
+                return ListEndpoint.this.fetch(params, startIndex, count);
+            }
+
+            @Override
+            public CompletableFuture<FetchedPage<T>> fetchAsync(long startIndex, int count) {
+                return ListEndpoint.this.fetchAsync(params, startIndex, count);
+            }
+        };
+        return new PagingEngine<>(fetcher, paging.startIndex(), paging.pageSize(), paging.limit(), paging.parallelism(),
+                idOf);
+    }
+
+    /** One page, blocking. */
+    public FetchedPage<T> fetch(ListParams params, long startIndex, int count) {
+        ApiRequest request = request(params, startIndex, count);
+        return toPage(calls.<L>send(request, listType), request);
+    }
+
+    /** One page, without blocking; cancelling the future cancels the request. */
     public CompletableFuture<FetchedPage<T>> fetchAsync(ListParams params, long startIndex, int count) {
-        return Futures.map(pipeline.<L>sendAsync(request(params, startIndex, count), listType),
-                result -> toPage(result.value()));
+        ApiRequest request = request(params, startIndex, count);
+        return Futures.map(calls.<L>sendAsync(request, listType), result -> toPage(result, request));
     }
 
     private ApiRequest request(ListParams params, long startIndex, int count) {
-        ApiRequest request = ApiRequest.get(path)
+        ApiRequest request = ApiRequest.get(operation, pathTemplate, path)
                 .withQuery("filter", params.filter())
                 .withQuery("count", Integer.toString(count))
                 .withQuery("startIndex", Long.toString(startIndex))
@@ -69,24 +130,30 @@ public final class ListEndpoint<T, L> {
         for (String a : params.excludedAttributes()) {
             request = request.withQuery("excludedAttributes", a);
         }
-        return request.withQuery("forTime", formatForTime(params.forTime()));
+        return request.withQuery("forTime", params.forTime() == null ? null : Rfc3339.format(params.forTime()));
     }
 
-    private FetchedPage<T> toPage(L list) {
+    /** The envelope's numbers must make sense: a negative count is the server's error, not an empty list. */
+    private FetchedPage<T> toPage(Result<L> result, ApiRequest request) {
+        L list = result.value();
+        Long totalResults = total.apply(list);
+        Integer itemsPerPage = perPage.apply(list);
+        if (totalResults != null && totalResults < 0) {
+            throw malformed(result, request, "totalResults is negative (" + totalResults + ")");
+        }
+        if (itemsPerPage != null && itemsPerPage < 0) {
+            throw malformed(result, request, "itemsPerPage is negative (" + itemsPerPage + ")");
+        }
         List<T> resources = items.apply(list);
         if (resources != null && resources.contains(null)) {
-            resources = resources.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toList());
+            resources = new ArrayList<>(resources);
+            resources.removeIf(Objects::isNull);
         }
-        return new FetchedPage<>(resources, asLong(total.apply(list)), asLong(start.apply(list)),
-                perPage.apply(list) == null ? null : perPage.apply(list).intValue());
+        return new FetchedPage<>(resources, totalResults, start.apply(list), itemsPerPage);
     }
 
-    /** RFC 3339 with seconds always written: {@code 2026-01-01T00:00:00Z}, {@code 2026-01-01T00:00:00+02:00}. */
-    public static String formatForTime(OffsetDateTime t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
-    }
-
-    private static Long asLong(Number n) {
-        return n == null ? null : n.longValue();
+    private MalformedResponseException malformed(Result<L> result, ApiRequest request, String problem) {
+        return new MalformedResponseException(result.statusCode(), "GET", calls.urlOf(request).encodedPath(),
+                "the list answer is not valid: " + problem, null, null);
     }
 }

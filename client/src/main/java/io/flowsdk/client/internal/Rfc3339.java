@@ -10,8 +10,13 @@ import java.time.ZoneOffset;
  * hundreds of them, and {@code OffsetDateTime.parse} (a general {@code DateTimeFormatter}) is a
  * large share of decoding. Anything else returns null and goes the general way.
  */
-final class Rfc3339 {
+public final class Rfc3339 {
     private Rfc3339() {
+    }
+
+    /** RFC 3339 with seconds always written: {@code 2026-01-01T00:00:00Z}, {@code 2026-01-01T00:00:00+02:00}. */
+    public static String format(OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     /** @return the date-time, or null when {@code s} is not exactly of the common shape or not valid */

@@ -7,7 +7,6 @@ import io.flowsdk.client.Query;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.SortOrder;
 import io.flowsdk.client.filter.Filter;
-import io.flowsdk.client.internal.Pipeline;
 import io.flowsdk.client.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +55,7 @@ class BadInputMatrixTest extends ReliabilityServerTest {
     @BeforeAll
     static void startClient() {
         client = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.none(),
-                Pipeline.Sleeper.REAL, log).build();
+                null, log).build();
     }
 
     @AfterAll

@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.TestHooks;
-import io.flowsdk.client.internal.Pipeline;
 import io.flowsdk.client.model.Task;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +79,7 @@ class ConcurrencyLeakTest {
         Set<String> before = ownedThreads();
         Support.LogSink log = new Support.LogSink();
         FlowsClient client = Support.builder(Support.baseUrl(server), Duration.ofSeconds(10), RetryPolicy.defaults(),
-                Pipeline.Sleeper.REAL, log).build();
+                null, log).build();
         int threads = 32;
         int rounds = 15;
         Queue<Throwable> errors = new ConcurrentLinkedQueue<>();
@@ -136,7 +135,7 @@ class ConcurrencyLeakTest {
     void closingAClientOnASharedOkHttpClientLeavesTheSharedOneWorking() throws Exception {
         OkHttpClient shared = new OkHttpClient();
         FlowsClient client = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.none(),
-                Pipeline.Sleeper.REAL, null).httpClient(shared).build();
+                null, null).httpClient(shared).build();
         client.tasks().get("t-1");
         client.close();
         try (okhttp3.Response r = shared.newCall(new okhttp3.Request.Builder()

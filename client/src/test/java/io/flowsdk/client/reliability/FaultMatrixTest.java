@@ -1,5 +1,6 @@
 package io.flowsdk.client.reliability;
 
+import io.flowsdk.client.testing.VirtualTime;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -142,7 +143,7 @@ class FaultMatrixTest extends ReliabilityServerTest {
         server.stubFor(faulted);
         server.stubFor(match(op).inScenario("fault").whenScenarioStateIs("ok").willReturn(success(op)));
 
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         Support.LogSink log = new Support.LogSink();
         boolean expectRetry = op.post ? fault.postRetries : fault.getRetries;
         List<String> delivered = new ArrayList<>();

@@ -5,10 +5,10 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.TestHooks;
+import io.flowsdk.client.testing.VirtualTime;
 import io.flowsdk.client.error.FlowsTransportException;
 import io.flowsdk.client.error.RateLimitedException;
 import io.flowsdk.client.error.ServerException;
-import io.flowsdk.client.internal.Pipeline;
 import io.flowsdk.client.model.Task;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +40,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     private static final String TASK_PATH = "/api/v1/flows/tasks/t-1";
 
 
-    private FlowsClient client(Duration timeout, RetryPolicy policy, Pipeline.Sleeper sleeper) {
+    private FlowsClient client(Duration timeout, RetryPolicy policy, VirtualTime sleeper) {
         return Support.builder(Support.baseUrl(server), timeout, policy, sleeper, null).build();
     }
 
@@ -87,7 +87,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     @Test
     void pipelineWaitsTheBackoffOfTheInjectedRandom() {
         failTimesThenOk(TASK_PATH, 2, aResponse().withStatus(503));
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         FlowsClient.Builder b = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.defaults(),
                 sleeper, null);
         try (FlowsClient c = TestHooks.random(b, () -> 0.5).build()) {
@@ -100,7 +100,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     @Test
     void attemptsAreCappedByMaxAttempts() {
         server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(503)));
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         try (FlowsClient c = client(Duration.ofSeconds(5), RetryPolicy.builder().maxAttempts(4).build(), sleeper)) {
             ServerException e = assertThrows(ServerException.class, () -> c.tasks().get("t-1"));
             assertEquals(503, e.statusCode());
@@ -122,10 +122,10 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         Instant now = Instant.parse("2026-03-01T10:00:00Z");
         String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(now.plusSeconds(7), ZoneOffset.UTC));
         failTimesThenOk(TASK_PATH, 1, aResponse().withStatus(429).withHeader("Retry-After", date));
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto(now);
         FlowsClient.Builder b = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.defaults(),
                 sleeper, null);
-        try (FlowsClient c = TestHooks.clock(b, Clock.fixed(now, ZoneOffset.UTC)).build()) {
+        try (FlowsClient c = b.build()) {
             c.tasks().get("t-1");
         }
         assertEquals(List.of(Duration.ofSeconds(7)), sleeper.waits());
@@ -134,7 +134,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     @Test
     void retryAfterOnA503IsHonouredToo() {
         failTimesThenOk(TASK_PATH, 1, aResponse().withStatus(503).withHeader("Retry-After", "3"));
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         try (FlowsClient c = client(Duration.ofSeconds(5), RetryPolicy.defaults(), sleeper)) {
             c.tasks().get("t-1");
         }
@@ -149,10 +149,10 @@ class RetrySemanticsTest extends ReliabilityServerTest {
             server.resetAll();
             server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", header)));
             server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", header)));
-            Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+            VirtualTime sleeper = VirtualTime.auto(now);
             FlowsClient.Builder b = Support.builder(Support.baseUrl(server), Duration.ofSeconds(5), RetryPolicy.defaults(),
                     sleeper, null);
-            try (FlowsClient c = TestHooks.clock(b, Clock.fixed(now, ZoneOffset.UTC)).build()) {
+            try (FlowsClient c = b.build()) {
                 long t0 = System.nanoTime();
                 RateLimitedException e = assertThrows(RateLimitedException.class, () -> c.tasks().get("t-1"));
                 assertEquals(Duration.ofSeconds(header.equals("120") ? 120 : 600), e.retryAfter().orElseThrow());
@@ -168,7 +168,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         server.resetAll();
         server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "5")));
         try (FlowsClient c = client(Duration.ofSeconds(5),
-                RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(2)).build(), new Support.RecordingSleeper())) {
+                RetryPolicy.builder().maxRetryAfter(Duration.ofSeconds(2)).build(), VirtualTime.auto())) {
             assertEquals(Duration.ofSeconds(5),
                     assertThrows(RateLimitedException.class, () -> c.tasks().get("t-1")).retryAfter().orElseThrow());
         }
@@ -178,7 +178,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     @Test
     void retryAfterThatWouldPassTheTotalTimeoutFailsFast() {
         server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "10")));
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         FlowsClient.Builder b = Support.builder(Support.baseUrl(server), Duration.ofSeconds(1), RetryPolicy.defaults(),
                 sleeper, null).totalTimeout(Duration.ofSeconds(3));
         try (FlowsClient c = b.build()) {
@@ -194,7 +194,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     void postIsRetriedWhenTheConnectionWasRefused() throws Exception {
         int port = Support.closedPort();
         AtomicReference<WireMockServer> late = new AtomicReference<>();
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper(() -> {
+        VirtualTime sleeper = VirtualTime.auto().onWait(() -> {
             if (late.get() == null) { // the server comes up during the first backoff
                 WireMockServer s = new WireMockServer(options().port(port));
                 s.start();
@@ -218,7 +218,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     @Test
     void refusedEverywhereEndsInTransportExceptionAfterAllAttempts() throws Exception {
         int port = Support.closedPort();
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         try (FlowsClient c = Support.builder("http://127.0.0.1:" + port + "/api/v1", Duration.ofSeconds(5),
                 RetryPolicy.defaults(), sleeper, null).build()) {
             FlowsTransportException e = assertThrows(FlowsTransportException.class, () -> c.flows().cancel("f-1"));
@@ -235,7 +235,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         server.stubFor(get(anyUrl()).willReturn(okJson(Support.task("t-1")).withFixedDelay(5000)));
         server.stubFor(post(anyUrl()).willReturn(okJson(Support.task("t-1")).withFixedDelay(5000)));
         Duration timeout = Duration.ofMillis(300);
-        try (FlowsClient c = client(timeout, RetryPolicy.none(), Pipeline.Sleeper.REAL)) {
+        try (FlowsClient c = client(timeout, RetryPolicy.none(), null)) {
             long t0 = System.nanoTime();
             FlowsTransportException e = assertThrows(FlowsTransportException.class, () -> c.tasks().get("t-1"));
             long took = System.nanoTime() - t0;
@@ -244,7 +244,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
             Support.assertNoToken(e);
         }
         // with retries: every GET attempt gets its own timeout; the POST is never resent
-        Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+        VirtualTime sleeper = VirtualTime.auto();
         try (FlowsClient c = client(timeout, RetryPolicy.defaults(), sleeper)) {
             long t0 = System.nanoTime();
             assertThrows(FlowsTransportException.class, () -> c.tasks().get("t-1"));
@@ -262,7 +262,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     void aServerThatTricklesBytesTimesOut() {
         server.stubFor(get(anyUrl()).willReturn(okJson(Support.taskList(1, 20, 20)).withChunkedDribbleDelay(50, 5000)));
         Duration timeout = Duration.ofMillis(300);
-        try (FlowsClient c = client(timeout, RetryPolicy.none(), Pipeline.Sleeper.REAL)) {
+        try (FlowsClient c = client(timeout, RetryPolicy.none(), null)) {
             long t0 = System.nanoTime();
             FlowsTransportException e = assertThrows(FlowsTransportException.class, () -> c.tasks().list().toList());
             long took = System.nanoTime() - t0;
@@ -275,7 +275,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
     void totalTimeoutIsADeadlineOverAllAttempts() {
         server.stubFor(get(anyUrl()).willReturn(okJson(Support.task("t-1")).withFixedDelay(3000)));
         FlowsClient.Builder b = Support.builder(Support.baseUrl(server), Duration.ofMillis(400),
-                RetryPolicy.builder().maxAttempts(10).build(), Pipeline.Sleeper.REAL, null)
+                RetryPolicy.builder().maxAttempts(10).build(), null, null)
                 .totalTimeout(Duration.ofMillis(700));
         try (FlowsClient c = b.build()) {
             long t0 = System.nanoTime();
@@ -297,7 +297,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         String full = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + ok.length()
                 + "\r\nConnection: close\r\n\r\n" + ok;
         try (RawServer raw = new RawServer(n -> n == 0 ? cut : full)) {
-            Support.RecordingSleeper sleeper = new Support.RecordingSleeper();
+            VirtualTime sleeper = VirtualTime.auto();
             try (FlowsClient c = Support.builder("http://127.0.0.1:" + raw.port() + "/api/v1", Duration.ofSeconds(5),
                     RetryPolicy.defaults(), sleeper, null).build()) {
                 assertEquals("t-1", c.tasks().get("t-1").getId());
@@ -306,7 +306,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         }
         try (RawServer raw = new RawServer(n -> cut)) {
             try (FlowsClient c = Support.builder("http://127.0.0.1:" + raw.port() + "/api/v1", Duration.ofSeconds(5),
-                    RetryPolicy.defaults(), new Support.RecordingSleeper(), null).build()) {
+                    RetryPolicy.defaults(), VirtualTime.auto(), null).build()) {
                 FlowsTransportException e = assertThrows(FlowsTransportException.class,
                         () -> c.tasks().complete("t-1"));
                 Support.assertNoToken(e);
@@ -322,7 +322,7 @@ class RetrySemanticsTest extends ReliabilityServerTest {
         // 5 MB, trickled over 20 s: reading it all would take 20 s
         server.stubFor(get(anyUrl()).willReturn(aResponse().withStatus(500).withHeader("Content-Type", "text/plain")
                 .withBody("e".repeat(5 * 1024 * 1024)).withChunkedDribbleDelay(40, 20_000)));
-        try (FlowsClient c = client(Duration.ofSeconds(30), RetryPolicy.none(), Pipeline.Sleeper.REAL)) {
+        try (FlowsClient c = client(Duration.ofSeconds(30), RetryPolicy.none(), null)) {
             long t0 = System.nanoTime();
             ServerException e = assertThrows(ServerException.class, () -> c.tasks().get("t-1"));
             long took = System.nanoTime() - t0;

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.error.FlowsException;
-import io.flowsdk.client.internal.Pipeline;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,7 +59,7 @@ class SecretsTest {
         Support.LogSink log = new Support.LogSink();
         for (OkHttpClient shared : new OkHttpClient[] {null, new OkHttpClient()}) {
             FlowsClient.Builder builder = Support.builder(Support.baseUrl(a), Duration.ofSeconds(5),
-                    RetryPolicy.none(), Pipeline.Sleeper.REAL, log);
+                    RetryPolicy.none(), null, log);
             if (shared != null) {
                 builder.httpClient(shared);
             }
@@ -102,7 +101,7 @@ class SecretsTest {
                 .build();
         Support.LogSink log = new Support.LogSink();
         try (FlowsClient c = Support.builder(Support.baseUrl(a), Duration.ofSeconds(5), RetryPolicy.none(),
-                Pipeline.Sleeper.REAL, log).httpClient(rerouting).build()) {
+                null, log).httpClient(rerouting).build()) {
             c.tasks().get("t-1");
             c.tasks().complete("t-1");
         }
@@ -118,7 +117,7 @@ class SecretsTest {
         a.stubFor(any(anyUrl()).willReturn(okJson(Support.task("t-1")).withHeader("X-Echo", Support.TOKEN)));
         Support.LogSink log = new Support.LogSink();
         try (FlowsClient c = Support.builder(Support.baseUrl(a), Duration.ofSeconds(5), RetryPolicy.none(),
-                Pipeline.Sleeper.REAL, log).build()) {
+                null, log).build()) {
             c.tasks().get("t-1");
         }
         assertTrue(log.lines.contains("Authorization: \u2588\u2588"), String.valueOf(log.lines));
@@ -128,7 +127,7 @@ class SecretsTest {
     @Test
     void toStringsNeverShowTheToken() {
         FlowsClient.Builder builder = Support.builder(Support.baseUrl(a), Duration.ofSeconds(5), RetryPolicy.none(),
-                Pipeline.Sleeper.REAL, null);
+                null, null);
         Support.assertNoToken("Builder.toString", builder.toString());
         try (FlowsClient c = builder.build()) {
             Support.assertNoToken("FlowsClient.toString", c.toString());

@@ -5,7 +5,7 @@ import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.TestHooks;
-import io.flowsdk.client.internal.Pipeline;
+import io.flowsdk.client.testing.VirtualTime;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +23,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** Shared fixtures of the reliability tests: the token, bodies, a recording sleeper and the secrets ledger. */
+/** Shared fixtures of the reliability tests: the token, bodies and the secrets ledger. */
 final class Support {
     /** Looks like a JWT; distinctive enough that any leak is found by a plain substring search. */
     static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.cmVsaWFiaWxpdHktc2VjcmV0.S3cr3tT0k3n-rel-4711";
@@ -66,30 +66,6 @@ final class Support {
                 + "\"taskIds\":[\"t-1\"]}";
     }
 
-    /** Records the waits the pipeline asks for instead of sleeping. */
-    static final class RecordingSleeper implements Pipeline.Sleeper {
-        final List<Duration> waits = new ArrayList<>();
-        private final Runnable onSleep;
-
-        RecordingSleeper() {
-            this(() -> { });
-        }
-
-        RecordingSleeper(Runnable onSleep) {
-            this.onSleep = onSleep;
-        }
-
-        @Override
-        public synchronized void sleep(Duration d) {
-            waits.add(d);
-            onSleep.run();
-        }
-
-        synchronized List<Duration> waits() {
-            return List.copyOf(waits);
-        }
-    }
-
     /** Collects the lines of {@code httpLogger}. */
     static final class LogSink {
         final Queue<String> lines = new ConcurrentLinkedQueue<>();
@@ -99,14 +75,14 @@ final class Support {
         }
     }
 
-    static FlowsClient.Builder builder(String baseUrl, Duration timeout, RetryPolicy policy, Pipeline.Sleeper sleeper,
+    static FlowsClient.Builder builder(String baseUrl, Duration timeout, RetryPolicy policy, VirtualTime time,
                                        LogSink log) {
         FlowsClient.Builder b = FlowsClient.builder().baseUrl(baseUrl).bearerToken(TOKEN).timeout(timeout)
                 .retryPolicy(policy);
         if (log != null) {
             b.httpLogger(log::accept);
         }
-        return TestHooks.sleeper(b, sleeper);
+        return time == null ? b : b.clock(time);
     }
 
     /** Every message, toString() and cause (the whole printed stack trace) of {@code t} must be token-free. */

@@ -8,11 +8,13 @@ import java.util.NoSuchElementException;
 /**
  * Items of a {@link PagingEngine}, one by one. {@link #hasNext()} is true only when an item is
  * buffered and can really be returned. An iterator that is dropped without {@link #close()}
- * cancels its requests in flight once it is garbage collected.
+ * cancels its requests in flight once it is garbage collected. Used by two threads at once, it
+ * fails with {@link java.util.ConcurrentModificationException}.
  */
 public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
     private final PagingEngine<T> engine;
     private final Cleaner.Cleanable cleanable;
+    private final OneThreadAtATime guard = new OneThreadAtATime();
     private List<T> buffer = List.of();
     private int index;
 
@@ -23,27 +25,37 @@ public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        while (index >= buffer.size()) {
-            FetchedPage<T> page = engine.nextPage();
-            if (page == null) {
-                cleanable.clean();
-                return false;
+        boolean entered = guard.enter();
+        try {
+            while (index >= buffer.size()) {
+                FetchedPage<T> page = engine.nextPage();
+                if (page == null) {
+                    cleanable.clean();
+                    return false;
+                }
+                buffer = page.items();
+                index = 0;
             }
-            buffer = page.items();
-            index = 0;
+            return true;
+        } finally {
+            guard.exit(entered);
         }
-        return true;
     }
 
     @Override
     public T next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more items");
+        boolean entered = guard.enter();
+        try {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more items");
+            }
+            return buffer.get(index++);
+        } finally {
+            guard.exit(entered);
         }
-        return buffer.get(index++);
     }
 
-    /** Cancels the requests in flight and releases the iteration's threads. */
+    /** Cancels the requests in flight. */
     @Override
     public void close() {
         buffer = List.of();

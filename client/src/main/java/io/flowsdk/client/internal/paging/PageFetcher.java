@@ -1,14 +1,22 @@
 package io.flowsdk.client.internal.paging;
 
-import io.flowsdk.client.internal.Cancellation;
+import java.util.concurrent.CompletableFuture;
 
 /** Fetches one page of a list: the engine's only view of HTTP. */
-@FunctionalInterface
 public interface PageFetcher<T> {
     /**
-     * @param startIndex   1-based index of the first item wanted
-     * @param count        how many items are wanted (0 asks only for the total)
-     * @param cancellation lets the engine stop the call from another thread
+     * Fetches on the calling thread.
+     *
+     * @param startIndex 1-based index of the first item wanted
+     * @param count      how many items are wanted (0 asks only for the total)
      */
-    FetchedPage<T> fetch(long startIndex, int count, Cancellation cancellation);
+    FetchedPage<T> fetch(long startIndex, int count);
+
+    /**
+     * Fetches without blocking; cancelling the future cancels the request.
+     *
+     * @param startIndex 1-based index of the first item wanted
+     * @param count      how many items are wanted
+     */
+    CompletableFuture<FetchedPage<T>> fetchAsync(long startIndex, int count);
 }

@@ -5,11 +5,12 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
-/** Pages of a {@link PagingEngine}, mapped to the public page type. */
+/** Pages of a {@link PagingEngine}, mapped to the public page type. One thread at a time. */
 public final class PageIterator<T, P> implements Iterator<P>, AutoCloseable {
     private final PagingEngine<T> engine;
     private final Function<FetchedPage<T>, P> mapper;
     private final Cleaner.Cleanable cleanable;
+    private final OneThreadAtATime guard = new OneThreadAtATime();
     private FetchedPage<T> buffered;
 
     public PageIterator(PagingEngine<T> engine, Function<FetchedPage<T>, P> mapper) {
@@ -20,23 +21,33 @@ public final class PageIterator<T, P> implements Iterator<P>, AutoCloseable {
 
     @Override
     public boolean hasNext() {
-        if (buffered == null) {
-            buffered = engine.nextPage();
+        boolean entered = guard.enter();
+        try {
             if (buffered == null) {
-                cleanable.clean();
+                buffered = engine.nextPage();
+                if (buffered == null) {
+                    cleanable.clean();
+                }
             }
+            return buffered != null;
+        } finally {
+            guard.exit(entered);
         }
-        return buffered != null;
     }
 
     @Override
     public P next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("no more pages");
+        boolean entered = guard.enter();
+        try {
+            if (!hasNext()) {
+                throw new NoSuchElementException("no more pages");
+            }
+            FetchedPage<T> page = buffered;
+            buffered = null;
+            return mapper.apply(page);
+        } finally {
+            guard.exit(entered);
         }
-        FetchedPage<T> page = buffered;
-        buffered = null;
-        return mapper.apply(page);
     }
 
     @Override

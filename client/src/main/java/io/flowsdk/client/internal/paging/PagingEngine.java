@@ -1,21 +1,17 @@
 package io.flowsdk.client.internal.paging;
 
 import io.flowsdk.client.error.FlowsException;
+import io.flowsdk.client.error.FlowsInterruptedException;
 import io.flowsdk.client.error.FlowsTransportException;
-import io.flowsdk.client.internal.Cancellation;
-import io.flowsdk.client.internal.DaemonThreads;
+import io.flowsdk.client.internal.Futures;
 
 import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -28,56 +24,72 @@ import java.util.function.Function;
  *       number of items actually returned, because servers may cap the page size.</li>
  *   <li><b>Stop</b> at the first of: an empty page; the end of the list as told by
  *       {@code totalResults} (no request is sent for a page past it); {@code limit} items
- *       delivered. Without {@code totalResults}, only an empty page (or the limit) ends the list.</li>
+ *       delivered; the end of the index space ({@code startIndex} never overflows).</li>
  *   <li><b>The first total is the plan.</b> A later page may report a different
  *       {@code totalResults}: a smaller one (items deleted) moves the end forward, a larger one
- *       (items added) is ignored — the iteration never runs past the first page's total, so it
- *       always terminates. A total smaller than the number of items already passed is a
- *       contradiction and ends the iteration with a {@link FlowsException}. Use {@code snapshot()}
- *       for a consistent read of a changing list.</li>
- *   <li><b>Ignored {@code startIndex}.</b> A page whose echoed {@code startIndex} differs from the
- *       one asked for, or whose items all appeared in the previous page, ends the iteration with a
- *       {@link FlowsException}: never an endless loop, never silently duplicated items. Items of
- *       the previous page that reappear at the start of the next one (the list shifted while we
- *       paged) are dropped.</li>
+ *       (items added) is ignored. A total smaller than the number of items already passed is a
+ *       contradiction and ends the iteration with a {@link FlowsException}.</li>
+ *   <li><b>No repeats.</b> An item whose id this iteration already delivered (among the last
+ *       {@value RecentIds#CAPACITY} ids) is dropped, so a list that shifted while paging never
+ *       yields an item twice. A page that brings no new id (all repeats, or no ids at all) after
+ *       the first one ends the iteration with a {@link FlowsException}: the server ignores
+ *       {@code startIndex}. A page whose echoed {@code startIndex} differs from the one asked for
+ *       ends it too.</li>
  *   <li><b>Too many items.</b> Items beyond those asked for are kept when fetching sequentially
  *       (their positions are known) and cut when fetching in parallel (the next planned page holds
  *       them); never beyond {@code limit}, never beyond the current {@code totalResults}.</li>
  *   <li><b>Parallel.</b> With {@code parallelism > 1}, once the first page has revealed
- *       {@code totalResults}, up to {@code parallelism} following pages are fetched at once, at
- *       planned offsets, and delivered in order. A page that comes back short leaves a gap that is
- *       fetched before the next planned page is delivered. An error surfaces when the consumer
- *       reaches the failed page; pages after it are cancelled.</li>
- *   <li><b>Cancellation.</b> {@link #close()} cancels every request in flight and stops the
- *       iteration's threads (which also die after one idle second if the iteration is abandoned).</li>
+ *       {@code totalResults}, up to {@code parallelism} following pages are requested at once
+ *       (asynchronous calls: no thread waits for them), at planned offsets, and delivered in order.
+ *       A page that comes back short leaves a gap that is fetched before the next planned page is
+ *       delivered. An error surfaces when the consumer reaches the failed page.</li>
+ *   <li><b>Cancellation.</b> {@link #close()} cancels every request in flight. An interrupt of
+ *       the consuming thread cancels them too and ends the iteration with a
+ *       {@link FlowsInterruptedException} (the interrupt flag stays set).</li>
  * </ol>
+ *
+ * <h2>Termination</h2>
+ * Every iteration ends, whatever the server sends. Each page that does not end it holds at least
+ * one item, and {@code startIndex} grows by the number of items returned, so it strictly
+ * increases and never overflows (items past {@code Long.MAX_VALUE} end the iteration). With a
+ * {@code totalResults} {@code T}, no request asks beyond index {@code T}: at most
+ * {@code T - startIndex + 2} requests. Without one, every page after the first must bring an id
+ * not among the last {@value RecentIds#CAPACITY} delivered (so a server that ignores
+ * {@code startIndex}, alternates between pages or sends items without ids is stopped at its
+ * second page), and no more than {@value #MAX_PAGES_WITHOUT_TOTAL} pages are requested: a longer
+ * list needs {@code totalResults} (every SCIM server sends it), or a larger page size.
  */
 public final class PagingEngine<T> implements AutoCloseable {
+    /** The most pages one iteration requests from a server that sends no {@code totalResults}. */
+    public static final int MAX_PAGES_WITHOUT_TOTAL = 100_000;
+
     private final PageFetcher<T> fetcher;
     private final int pageSize;
     private final int parallelism;
     private final Function<T, String> idOf;
+    private final RecentIds seen = new RecentIds();
 
     private long next;
     private long remaining;
     private Long stopAt;            // 1-based index of the last item to read, when known
     private boolean first = true;
     private boolean done;
-    private Set<String> previousIds = Set.of();
+    private long pagesWithoutTotal;
 
     // parallel state
-    private ThreadPoolExecutor executor;
+    private boolean parallel;
     private final ArrayDeque<Planned<T>> inFlight = new ArrayDeque<>();
     private long plannedNext;       // start of the next page to plan
     private int plannedSize;        // items per planned page
     private long gapStart;          // a short page left [gapStart, gapStart + gapCount) to fetch
     private int gapCount;
 
-    private record Planned<T>(long start, int count, Future<FetchedPage<T>> future, Cancellation cancellation) {
+    private record Planned<T>(long start, int count, CompletableFuture<FetchedPage<T>> future) {
     }
 
     /**
      * @param limit most items to deliver, or -1 for no limit
+     * @param idOf  the id of an item (null when it has none)
      */
     public PagingEngine(PageFetcher<T> fetcher, long startIndex, int pageSize, long limit, int parallelism,
                         Function<T, String> idOf) {
@@ -94,7 +106,7 @@ public final class PagingEngine<T> implements AutoCloseable {
         if (done) {
             return null;
         }
-        if (remaining <= 0 || (stopAt != null && next > stopAt)) {
+        if (remaining <= 0 || (stopAt != null && next > stopAt && gapCount <= 0)) {
             finish();
             return null;
         }
@@ -105,7 +117,7 @@ public final class PagingEngine<T> implements AutoCloseable {
             requestedStart = gapStart;
             requestedCount = (int) Math.min(gapCount, remaining);
             page = fetchNow(requestedStart, requestedCount);
-        } else if (executor != null) {
+        } else if (parallel) {
             Planned<T> head = inFlight.poll();
             if (head == null) {
                 finish();
@@ -128,45 +140,58 @@ public final class PagingEngine<T> implements AutoCloseable {
                     + ", got a page starting at " + page.startIndex()));
         }
         checkTotal(page.totalResults());
+        if (page.totalResults() == null && !first && ++pagesWithoutTotal >= MAX_PAGES_WITHOUT_TOTAL) {
+            throw fail(new FlowsException("the server sent " + MAX_PAGES_WITHOUT_TOTAL + " pages without "
+                    + "totalResults; stopping (a list that long needs totalResults, or a larger page size)"));
+        }
 
         List<T> items = page.items();
-        if (executor != null && items.size() > requestedCount) {
+        if (parallel && items.size() > requestedCount) {
             items = items.subList(0, requestedCount);
         }
         if (stopAt != null && requestedStart + items.size() - 1 > stopAt) {
             items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1)); // never past the total
         }
-        items = dropRepeated(items, requestedStart);
+        long room = Long.MAX_VALUE - requestedStart + 1; // indexes left before startIndex would overflow
+        if (items.size() > room) {
+            items = items.subList(0, (int) room);
+        }
+        int returned = items.size();
         boolean wasFirst = first;
         first = false;
-        if (items.isEmpty()) {
+        if (returned == 0) {
             finish();
             return wasFirst ? page.withItems(List.of()) : null;
         }
-        if (items.size() > remaining) {
-            items = items.subList(0, (int) remaining);
+        List<T> fresh = withoutRepeats(items);
+        if (!wasFirst && countWithId(fresh) == 0) {
+            throw fail(new FlowsException("the server's page for startIndex=" + requestedStart + " brings no item "
+                    + (items.isEmpty() ? "" : "with an id ") + "not already delivered (it seems to ignore startIndex); "
+                    + "stopping to avoid an endless loop"));
         }
-        int n = items.size();
-        remaining -= n;
-        long pageEnd = requestedStart + n;   // 1-based index just after the last item of this page
+        if (fresh.size() > remaining) {
+            fresh = fresh.subList(0, (int) remaining);
+            returned = (int) Math.min(returned, remaining); // an honest server: the limit cut its page
+        }
+        remaining -= fresh.size();
+        long pageEnd = returned == room ? Long.MAX_VALUE : requestedStart + returned; // index just after this page
         if (gapCount > 0) {
-            gapStart += n;
-            gapCount -= n;
-        } else if (executor != null && n < requestedCount && pageEnd <= stopAtOr(Long.MAX_VALUE)) {
+            gapStart += returned;
+            gapCount -= returned;
+        } else if (parallel && returned < requestedCount && pageEnd <= stopAtOr(Long.MAX_VALUE)) {
             gapStart = pageEnd;            // the server returned fewer than planned: fetch the rest next
-            gapCount = requestedCount - n;
+            gapCount = requestedCount - returned;
         }
         next = Math.max(next, pageEnd);
         if (wasFirst && parallelism > 1 && stopAt != null) {
-            startParallel(n, requestedCount);
+            startParallel(returned, requestedCount);
         }
-        if (remaining <= 0 || (stopAt != null && next > stopAt && gapCount <= 0)) {
+        if (remaining <= 0 || returned == room || (stopAt != null && next > stopAt && gapCount <= 0)) {
             finish();
-        } else if (executor != null) {
+        } else if (parallel) {
             refill();
         }
-        previousIds = idsOf(items);
-        return page.withItems(List.copyOf(items));
+        return page.withItems(List.copyOf(fresh));
     }
 
     private long stopAtOr(long fallback) {
@@ -188,7 +213,7 @@ public final class PagingEngine<T> implements AutoCloseable {
         }
         if (total < passed) {
             throw fail(new FlowsException("totalResults shrank from " + stopAt + " to " + total + ", below the "
-                    + passed + " items already read; the list changed while paging (use snapshot())"));
+                    + passed + " items already read; the list changed while paging (use snapshot() or keyset())"));
         }
         if (total < stopAt) {
             stopAt = total;
@@ -196,37 +221,47 @@ public final class PagingEngine<T> implements AutoCloseable {
         }
     }
 
-    private List<T> dropRepeated(List<T> items, long requestedStart) {
-        if (previousIds.isEmpty() || items.isEmpty()) {
-            return items;
-        }
-        int skip = 0;
-        while (skip < items.size() && previousIds.contains(idOf.apply(items.get(skip)))) {
-            skip++;
-        }
-        if (skip == items.size()) {
-            throw fail(new FlowsException("the server returned the same items again for startIndex="
-                    + requestedStart + " (it seems to ignore startIndex); stopping to avoid an endless loop"));
-        }
-        return skip == 0 ? items : items.subList(skip, items.size());
-    }
-
-    private Set<String> idsOf(List<T> items) {
-        if (idOf == null) {
-            return Set.of();
-        }
-        Set<String> ids = new HashSet<>();
-        for (T item : items) {
+    /**
+     * The items whose id was not delivered yet (items without an id are always new); records the
+     * new ids. Returns the list itself when nothing was dropped.
+     */
+    private List<T> withoutRepeats(List<T> items) {
+        List<T> fresh = null;
+        for (int i = 0; i < items.size(); i++) {
+            T item = items.get(i);
             String id = idOf.apply(item);
+            if (id != null && seen.contains(id)) {
+                if (fresh == null) {
+                    fresh = new ArrayList<>(items.subList(0, i));
+                }
+                continue;
+            }
             if (id != null) {
-                ids.add(id);
+                seen.add(id);
+            }
+            if (fresh != null) {
+                fresh.add(item);
             }
         }
-        return ids;
+        return fresh == null ? items : fresh;
+    }
+
+    private int countWithId(List<T> items) {
+        int n = 0;
+        for (T item : items) {
+            if (idOf.apply(item) != null) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private FetchedPage<T> fetchNow(long start, int count) {
-        return fetcher.fetch(start, count, null);
+        try {
+            return fetcher.fetch(start, count);
+        } catch (RuntimeException e) {
+            throw fail(e);
+        }
     }
 
     // ---- parallel ----
@@ -234,14 +269,11 @@ public final class PagingEngine<T> implements AutoCloseable {
     private void startParallel(int firstPageItems, int requestedCount) {
         plannedSize = firstPageItems < requestedCount ? Math.max(1, firstPageItems) : pageSize;
         plannedNext = next;
-        executor = new ThreadPoolExecutor(parallelism, parallelism, 1, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), DaemonThreads.named("flows-paging"));
-        executor.allowCoreThreadTimeOut(true);
+        parallel = true;
     }
 
     private void refill() {
         long budgetEnd = stopAtOr(Long.MAX_VALUE);
-        // items still wanted beyond those already planned
         long plannedItems = 0;
         for (Planned<T> p : inFlight) {
             plannedItems += p.count;
@@ -253,21 +285,22 @@ public final class PagingEngine<T> implements AutoCloseable {
             }
             int count = (int) Math.min(plannedSize, Math.min(wanted, budgetEnd - plannedNext + 1));
             long start = plannedNext;
-            Cancellation c = new Cancellation();
-            Future<FetchedPage<T>> f = executor.submit(() -> fetcher.fetch(start, count, c));
-            inFlight.add(new Planned<>(start, count, f, c));
+            CompletableFuture<FetchedPage<T>> f;
+            try {
+                f = fetcher.fetchAsync(start, count);
+            } catch (RuntimeException e) {
+                throw fail(e);
+            }
+            inFlight.add(new Planned<>(start, count, f));
             plannedNext += count;
             plannedItems += count;
         }
     }
 
     private void trimPlanned() {
-        if (executor == null) {
-            return;
-        }
         inFlight.removeIf(p -> {
             if (p.start > stopAt) {
-                cancel(p);
+                p.future.cancel(true);
                 return true;
             }
             return false;
@@ -280,25 +313,20 @@ public final class PagingEngine<T> implements AutoCloseable {
             return p.future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw fail(new FlowsTransportException("GET", "(paging)", e));
+            throw fail(new FlowsInterruptedException("paging (GET, " + inFlight.size() + " more pages in flight)"));
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw fail((RuntimeException) cause);
+            Throwable cause = Futures.unwrap(e);
+            if (cause instanceof RuntimeException r) {
+                throw fail(r);
             }
-            if (cause instanceof Error) {
+            if (cause instanceof Error err) {
                 close();
-                throw (Error) cause;
+                throw err;
             }
             throw fail(new FlowsException("page fetch failed", cause));
         } catch (CancellationException e) {
-            throw fail(new FlowsTransportException("GET", "(paging)", new InterruptedIOException("cancelled")));
+            throw fail(new FlowsTransportException("GET", "(paging)", new InterruptedIOException("cancelled"), false));
         }
-    }
-
-    private static void cancel(Planned<?> p) {
-        p.cancellation.cancel();
-        p.future.cancel(true);
     }
 
     private RuntimeException fail(RuntimeException e) {
@@ -307,20 +335,18 @@ public final class PagingEngine<T> implements AutoCloseable {
     }
 
     private void finish() {
-        done = true;
         close();
     }
 
-    /** Cancels every request in flight and releases the iteration's threads. Idempotent. */
+    /** Cancels every request in flight. Idempotent; safe from another thread (the cleaner's). */
     @Override
     public void close() {
         done = true;
-        for (Planned<T> p : inFlight) {
-            cancel(p);
-        }
-        inFlight.clear();
-        if (executor != null) {
-            executor.shutdownNow();
+        Planned<T> p;
+        synchronized (inFlight) {
+            while ((p = inFlight.poll()) != null) {
+                p.future.cancel(true);
+            }
         }
     }
 

@@ -1,14 +1,18 @@
 package io.flowsdk.client.internal.paging;
 
-import io.flowsdk.client.internal.Cancellation;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongUnaryOperator;
 
-/** An in-memory SCIM list with knobs for misbehaviour; records every request. */
+/**
+ * An in-memory SCIM list with knobs for misbehaviour; records every request. Asynchronous
+ * fetches complete at once, unless {@link #holdAsync} keeps them pending: then the test
+ * completes them ({@link #releaseInRandomOrder}) or watches them being cancelled.
+ */
 final class FakeList implements PageFetcher<String> {
     record Req(long startIndex, int count) {
     }
@@ -25,7 +29,12 @@ final class FakeList implements PageFetcher<String> {
     LongUnaryOperator totalForRequest;     // request number (1-based) -> reported total
     int failOnRequest = -1;
     RuntimeException failure = new IllegalStateException("boom");
-    LongUnaryOperator delayMillisForStart = s -> 0;
+    /** Asynchronous fetches stay pending until released (or cancelled). */
+    boolean holdAsync;
+    final List<Held> held = new CopyOnWriteArrayList<>();
+
+    record Held(long startIndex, int count, CompletableFuture<FetchedPage<String>> future) {
+    }
 
     FakeList(int size) {
         this.size = size;
@@ -36,21 +45,60 @@ final class FakeList implements PageFetcher<String> {
     }
 
     @Override
-    public FetchedPage<String> fetch(long startIndex, int count, Cancellation cancellation) {
+    public FetchedPage<String> fetch(long startIndex, int count) {
+        requests.add(new Req(startIndex, count));
+        return answer(startIndex, count, requests.size());
+    }
+
+    @Override
+    public CompletableFuture<FetchedPage<String>> fetchAsync(long startIndex, int count) {
         requests.add(new Req(startIndex, count));
         int n = requests.size();
+        if (!holdAsync) {
+            try {
+                return CompletableFuture.completedFuture(answer(startIndex, count, n));
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
-        try {
-            long delay = delayMillisForStart.applyAsLong(startIndex);
-            if (delay > 0) {
+        CompletableFuture<FetchedPage<String>> f = new CompletableFuture<>();
+        f.whenComplete((p, t) -> inFlight.decrementAndGet());
+        held.add(new Held(startIndex, count, f));
+        return f;
+    }
+
+    /** Completes the held fetches one at a time in a random order, until {@code done} says stop. */
+    Thread releaseInRandomOrder(long seed, java.util.function.BooleanSupplier done) {
+        Random random = new Random(seed);
+        Thread t = new Thread(() -> {
+            while (!done.getAsBoolean()) {
+                List<Held> pending = new ArrayList<>();
+                for (Held h : held) {
+                    if (!h.future.isDone()) {
+                        pending.add(h);
+                    }
+                }
+                if (pending.isEmpty()) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                Held h = pending.get(random.nextInt(pending.size()));
                 try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted");
+                    h.future.complete(answer(h.startIndex, h.count, Integer.MIN_VALUE));
+                } catch (RuntimeException e) {
+                    h.future.completeExceptionally(e);
                 }
             }
+        }, "fake-list-server");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private FetchedPage<String> answer(long startIndex, int count, int n) {
+        {
             if (n == failOnRequest) {
                 throw failure;
             }
@@ -63,8 +111,6 @@ final class FakeList implements PageFetcher<String> {
             Long total = omitTotal ? null : (totalForRequest != null ? totalForRequest.applyAsLong(n) : (long) size);
             Long start = echoRequestedStart ? startIndex : from;
             return new FetchedPage<>(items, total, start, items.size());
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 }

@@ -1,4 +1,4 @@
-package io.flowsdk.client.internal;
+package io.flowsdk.client.internal.http;
 
 import org.junit.jupiter.api.Test;
 

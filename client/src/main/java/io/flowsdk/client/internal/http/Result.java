@@ -1,0 +1,11 @@
+package io.flowsdk.client.internal.http;
+
+/**
+ * The status and decoded value of a successful answer (the status matters for 207).
+ *
+ * @param statusCode the 2xx status
+ * @param value      the decoded body
+ * @param <T>        the value's type
+ */
+public record Result<T>(int statusCode, T value) {
+}
