@@ -36,10 +36,13 @@ import java.util.Objects;
  * compared exactly in {@code equals} (the evaluator, like SCIM, ignores their case).
  *
  * <h2>Attribute paths</h2>
- * {@code [URI ":"] ATTRNAME ["." ATTRNAME]} where {@code ATTRNAME = ALPHA *(ALPHA / DIGIT / "-" / "_")}
- * (RFC 7644 §3.10; {@code $ref} is also accepted), for example {@code userName},
- * {@code meta.lastModified} or {@code urn:ietf:params:scim:schemas:core:2.0:User:name.givenName}.
- * An invalid path throws {@link IllegalArgumentException} naming it.
+ * {@code [urn ":"] ATTRNAME ["." ATTRNAME]} where {@code ATTRNAME = ALPHA *(ALPHA / DIGIT / "-" / "_")}
+ * (RFC 7644 §3.10; {@code $ref} is also accepted) and the optional prefix is a schema URN
+ * ({@code urn:} and at least two colon-separated segments of letters, digits, {@code . - _}), for
+ * example {@code userName}, {@code meta.lastModified} or
+ * {@code urn:ietf:params:scim:schemas:core:2.0:User:name.givenName}; at most 1024 characters. It is
+ * the grammar {@code Query.sortBy} and {@code Query.attributes} use too. An invalid path throws
+ * {@link IllegalArgumentException} naming it and the index of the first character in the way.
  *
  * <h2>Values</h2>
  * Every comparison value is stored in its canonical wire form: a {@link String}, a

@@ -1,5 +1,6 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,10 +119,9 @@ final class FilterParser {
             }
             pos = afterWord;
         }
-        if (!FilterValues.isValidAttributePath(word)) {
+        if (!AttributeNames.isValid(word)) {
             throw new FilterParseException("invalid attribute path " + FilterValues.quoteForMessage(word)
-                    + " (expected [URI \":\"] ATTRNAME [\".\" ATTRNAME], ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"))",
-                    start);
+                    + " (" + AttributeNames.problem(word) + "; " + FilterValues.ATTRIBUTE_PATH_GRAMMAR + ")", start);
         }
         skipWs();
         if (!atEnd() && in.charAt(pos) == '[') {

@@ -1,5 +1,6 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,6 @@ import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Package-private helpers: canonical values, attribute-path validation and literal rendering. */
 final class FilterValues {
@@ -16,10 +16,10 @@ final class FilterValues {
     /** Maximum nesting depth of and/or/not/value-path nodes, and of groups in the parser. */
     static final int MAX_DEPTH = 64;
 
-    private static final String ATTRNAME = "(?:[A-Za-z][A-Za-z0-9_-]*|\\$ref)";
-    private static final String URI = "[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/%@!$&'*+,;=?#-]*";
-    private static final Pattern ATTR_PATH =
-            Pattern.compile("(?:" + URI + ":)?" + ATTRNAME + "(?:\\." + ATTRNAME + ")?");
+    /** The grammar, as error messages show it. */
+    static final String ATTRIBUTE_PATH_GRAMMAR = "expected [urn \":\"] ATTRNAME [\".\" ATTRNAME],"
+            + " ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"), for example userName, meta.lastModified or"
+            + " urn:ietf:params:scim:schemas:core:2.0:User:name.givenName";
 
     /**
      * RFC 3339 with seconds always written, fraction only when non-zero (trailing zeros dropped)
@@ -34,20 +34,19 @@ final class FilterValues {
     private FilterValues() {
     }
 
-    /** Returns the path if it is a valid attribute path, otherwise throws IAE naming it. */
+    /**
+     * Returns the path if it is a valid attribute path ({@link AttributeNames}, the grammar
+     * {@code sortBy} and {@code attributes} use too), otherwise throws IAE naming it.
+     */
     static String requireAttributePath(String path) {
         if (path == null) {
             throw new NullPointerException("attribute path must not be null");
         }
-        if (!isValidAttributePath(path)) {
-            throw new IllegalArgumentException("invalid attribute name " + quoteForMessage(path)
-                    + " (RFC 7644: [URI \":\"] ATTRNAME [\".\" ATTRNAME], ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"))");
+        if (!AttributeNames.isValid(path)) {
+            throw new IllegalArgumentException("invalid attribute name " + quoteForMessage(path) + " ("
+                    + AttributeNames.problem(path) + "; " + ATTRIBUTE_PATH_GRAMMAR + ")");
         }
         return path;
-    }
-
-    static boolean isValidAttributePath(String path) {
-        return path.length() <= 1024 && ATTR_PATH.matcher(path).matches();
     }
 
     /**
