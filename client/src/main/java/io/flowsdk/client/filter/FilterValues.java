@@ -54,7 +54,10 @@ final class FilterValues {
      * stripped), Boolean or null. Accepts other numbers and OffsetDateTime for convenience.
      */
     static Object canonicalValue(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean) {
+        if (value instanceof String) {
+            return requireValidUnicode((String) value);
+        }
+        if (value == null || value instanceof Boolean) {
             return value;
         }
         if (value instanceof BigDecimal) {
@@ -75,6 +78,41 @@ final class FilterValues {
         }
         throw new IllegalArgumentException("unsupported filter value type " + value.getClass().getName()
                 + " (expected String, BigDecimal, Boolean or null)");
+    }
+
+    /**
+     * Refuses a string with an unpaired UTF-16 surrogate: it is not valid Unicode, and encoded as
+     * UTF-8 on the wire it would turn into '?', so the server would see another filter.
+     */
+    static String requireValidUnicode(String value) {
+        int index = unpairedSurrogateIndex(value);
+        if (index >= 0) {
+            throw new IllegalArgumentException("filter value contains an " + describeSurrogate(value.charAt(index))
+                    + " at index " + index
+                    + " (not valid Unicode, so it cannot be sent)");
+        }
+        return value;
+    }
+
+    /** The index of the first unpaired surrogate, or -1 if every surrogate is half of a pair. */
+    static int unpairedSurrogateIndex(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String describeSurrogate(char c) {
+        return String.format(java.util.Locale.ROOT, "unpaired UTF-16 surrogate U+%04X", (int) c);
     }
 
     static BigDecimal finite(double d) {

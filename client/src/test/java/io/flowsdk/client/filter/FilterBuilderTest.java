@@ -74,7 +74,6 @@ class FilterBuilderTest {
                 Arguments.of(Filter.eq("a", "line1\nline2\ttab\r\u0000\u001f"), "a eq \"line1\\u000aline2\\u0009tab\\u000d\\u0000\\u001f\""),
                 Arguments.of(Filter.eq("a", "del\u007f c1\u0085 ls\u2028"), "a eq \"del\\u007f c1\\u0085 ls\\u2028\""),
                 Arguments.of(Filter.eq("a", "caf\u00e9 \uD83D\uDE00 /"), "a eq \"caf\u00e9 \uD83D\uDE00 /\""),
-                Arguments.of(Filter.eq("a", "lone \uD83D high, lone \uDE00 low"), "a eq \"lone \\ud83d high, lone \\ude00 low\""),
                 Arguments.of(Filter.eq("a", ""), "a eq \"\""),
                 // precedence and parentheses
                 Arguments.of(Filter.and(A, B, C), "a pr and b pr and c pr"),
