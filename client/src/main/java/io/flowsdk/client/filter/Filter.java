@@ -3,7 +3,6 @@ package io.flowsdk.client.filter;
 import com.google.gson.JsonElement;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,7 +55,8 @@ import java.util.Objects;
  *
  * <h2>Guarantees</h2>
  * {@code Filter.parse(f.toString()).equals(f)} holds for every filter. Nesting (and/or/not/value
- * path levels) is limited to 64. Filters are immutable and therefore thread-safe; so are the
+ * path levels) is limited to 64; the number of operands of one {@code and}/{@code or} is not, and
+ * building, rendering, parsing and evaluating take time linear in the filter's size. Filters are immutable and therefore thread-safe; so are the
  * parser and the evaluator, which keep no shared mutable state. Only unchecked exceptions are thrown.
  */
 public sealed interface Filter {
@@ -105,23 +105,26 @@ public sealed interface Filter {
 
     /**
      * Combines this filter and another with {@code and}, flattening nested {@code and}s:
-     * {@code a.and(b).and(c)} equals {@code Filter.and(a, b, c)}.
+     * {@code a.and(b).and(c)} equals {@code Filter.and(a, b, c)}. Building a chain link by link,
+     * {@code f = f.and(x)}, costs amortised constant time per link: the result shares its operand
+     * storage with {@code this} (both stay immutable).
      *
      * @param other the other filter
      * @return {@code this and other}
      */
     default Filter and(Filter other) {
-        return new And(List.of(this, Objects.requireNonNull(other, "filter must not be null")));
+        return new And(Operands.startingWith(this, true).plus(other));
     }
 
     /**
-     * Combines this filter and another with {@code or}, flattening nested {@code or}s.
+     * Combines this filter and another with {@code or}, flattening nested {@code or}s. Building a
+     * chain link by link, {@code f = f.or(x)}, costs amortised constant time per link.
      *
      * @param other the other filter
      * @return {@code this or other}
      */
     default Filter or(Filter other) {
-        return new Or(List.of(this, Objects.requireNonNull(other, "filter must not be null")));
+        return new Or(Operands.startingWith(this, false).plus(other));
     }
 
     /**
@@ -179,7 +182,7 @@ public sealed interface Filter {
      * @return {@code first and second and ...}
      */
     static Filter and(Filter first, Filter second, Filter... more) {
-        return new And(list(first, second, more));
+        return new And(operands(true, first, second, more));
     }
 
     /**
@@ -191,7 +194,7 @@ public sealed interface Filter {
      * @return {@code first or second or ...}
      */
     static Filter or(Filter first, Filter second, Filter... more) {
-        return new Or(list(first, second, more));
+        return new Or(operands(false, first, second, more));
     }
 
     /**
@@ -928,13 +931,11 @@ public sealed interface Filter {
         return value;
     }
 
-    private static List<Filter> list(Filter first, Filter second, Filter... more) {
+    private static List<Filter> operands(boolean and, Filter first, Filter second, Filter... more) {
         Objects.requireNonNull(more, "filters must not be null");
-        List<Filter> all = new ArrayList<>(2 + more.length);
-        all.add(first);
-        all.add(second);
+        Operands all = Operands.startingWith(first, and).plus(second);
         for (Filter f : more) {
-            all.add(f);
+            all = all.plus(f);
         }
         return all;
     }
@@ -1012,7 +1013,7 @@ public sealed interface Filter {
          *     nest more than 64 levels deep
          */
         public And {
-            filters = FilterValues.flatten(filters, true);
+            filters = Operands.flatten(filters, true);
         }
 
         /** Renders the filter, see {@link Filter#toString()}. */
@@ -1037,7 +1038,7 @@ public sealed interface Filter {
          *     nest more than 64 levels deep
          */
         public Or {
-            filters = FilterValues.flatten(filters, false);
+            filters = Operands.flatten(filters, false);
         }
 
         /** Renders the filter, see {@link Filter#toString()}. */

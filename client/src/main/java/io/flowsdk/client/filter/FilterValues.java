@@ -6,9 +6,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 
 /** Package-private helpers: canonical values, attribute-path validation and literal rendering. */
 final class FilterValues {
@@ -225,51 +222,16 @@ final class FilterValues {
         return "'" + sb.substring(1, sb.length() - 1) + "'";
     }
 
-    /** Copies, flattens same-kind children and checks size and depth, for And ({@code and}) / Or. */
-    static List<Filter> flatten(List<Filter> filters, boolean and) {
-        Objects.requireNonNull(filters, "filters must not be null");
-        List<Filter> flat = new ArrayList<>(filters.size() + 4);
-        int depth = 0;
-        for (Filter f : filters) {
-            Objects.requireNonNull(f, "filter must not be null");
-            if (and && f instanceof Filter.And) {
-                flat.addAll(((Filter.And) f).filters());
-                depth = Math.max(depth, depth(f) - 1);
-            } else if (!and && f instanceof Filter.Or) {
-                flat.addAll(((Filter.Or) f).filters());
-                depth = Math.max(depth, depth(f) - 1);
-            } else {
-                flat.add(f);
-                depth = Math.max(depth, depth(f));
-            }
-        }
-        if (flat.size() < 2) {
-            throw new IllegalArgumentException((and ? "and" : "or") + " needs at least two filters, got " + flat.size());
-        }
-        checkDepth(1 + depth);
-        return List.copyOf(flat);
-    }
-
     /** Nesting depth: 0 for an attribute expression, one more per and/or/not/value-path level. */
     static int depth(Filter f) {
-        if (f instanceof Filter.And) {
-            return 1 + maxDepth(((Filter.And) f).filters());
-        } else if (f instanceof Filter.Or) {
-            return 1 + maxDepth(((Filter.Or) f).filters());
+        if (f instanceof Filter.And || f instanceof Filter.Or) {
+            return 1 + Operands.of(f).maxDepth();
         } else if (f instanceof Filter.Not) {
             return 1 + depth(((Filter.Not) f).filter());
         } else if (f instanceof Filter.ValuePath) {
             return 1 + depth(((Filter.ValuePath) f).filter());
         }
         return 0;
-    }
-
-    private static int maxDepth(List<Filter> filters) {
-        int max = 0;
-        for (Filter f : filters) {
-            max = Math.max(max, depth(f));
-        }
-        return max;
     }
 
     static void checkDepth(int depth) {
@@ -281,10 +243,8 @@ final class FilterValues {
     static boolean containsValuePath(Filter f) {
         if (f instanceof Filter.ValuePath) {
             return true;
-        } else if (f instanceof Filter.And) {
-            return ((Filter.And) f).filters().stream().anyMatch(FilterValues::containsValuePath);
-        } else if (f instanceof Filter.Or) {
-            return ((Filter.Or) f).filters().stream().anyMatch(FilterValues::containsValuePath);
+        } else if (f instanceof Filter.And || f instanceof Filter.Or) {
+            return Operands.of(f).containsValuePath();
         } else if (f instanceof Filter.Not) {
             return containsValuePath(((Filter.Not) f).filter());
         }
