@@ -2,6 +2,7 @@ package io.flowsdk.client.filter;
 
 import com.google.gson.JsonElement;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -44,20 +45,33 @@ import java.util.Objects;
  * {@link IllegalArgumentException} naming it and the index of the first character in the way.
  *
  * <h2>Values</h2>
- * Every comparison value is stored in its canonical wire form: a {@link String}, a
+ * The factories take only the value types their operator makes sense for, so a filter a server
+ * would refuse does not compile: {@code eq} and {@code ne} take a string, a number ({@code long},
+ * {@code double}, {@link BigDecimal}), a boolean, a date-time ({@link OffsetDateTime},
+ * {@link Instant}); {@code gt}, {@code ge}, {@code lt} and {@code le} take a
+ * string, a number or a date-time (ordering booleans makes no sense); {@code co}, {@code sw} and
+ * {@code ew} take a string. {@code Filter.gt("approved", true)} and {@code Filter.co("n", 42L)}
+ * are compile errors. {@link #parse(String)} still accepts every form RFC 7644's grammar allows,
+ * {@code approved gt true} included; the evaluator refuses that one when it runs.
+ *
+ * <p>Every comparison value is stored in its canonical wire form: a {@link String}, a
  * {@link BigDecimal} without trailing zeros, a {@link Boolean} or {@code null}. A date-time is
- * stored as the RFC 3339 string it renders as (seconds always written, offset kept), so
- * {@code Filter.gt("due", dateTime)} equals the parsed form of its own {@code toString()}. Numbers
- * must be finite, with a decimal exponent within ±999,999,999 ({@link IllegalArgumentException}
- * otherwise), and compare equal when their values do ({@code 1}, {@code 1.0}, {@code 1E0}). The
+ * stored as the RFC 3339 string it renders as (seconds always written, offset kept, an
+ * {@code Instant} in UTC), so {@code Filter.gt("due", dateTime)} equals the parsed form of its
+ * own {@code toString()}. A string must be valid Unicode: an unpaired UTF-16 surrogate is refused
+ * with {@link IllegalArgumentException} naming its index, as an HTTP client would send it as
+ * {@code ?}. Numbers must be finite, with a decimal exponent within ±999,999,999
+ * ({@link IllegalArgumentException} otherwise), and compare equal when their values do
+ * ({@code 1}, {@code 1.0}, {@code 1E0}). The
  * {@code null} literal has its own factories, {@link #eqNull(String)} and {@link #neNull(String)}:
  * with one overload per value type, {@code Filter.eq("a", null)} would be ambiguous.
  *
  * <h2>Guarantees</h2>
  * {@code Filter.parse(f.toString()).equals(f)} holds for every filter. Nesting (and/or/not/value
  * path levels) is limited to 64; the number of operands of one {@code and}/{@code or} is not, and
- * building, rendering, parsing and evaluating take time linear in the filter's size. Filters are immutable and therefore thread-safe; so are the
- * parser and the evaluator, which keep no shared mutable state. Only unchecked exceptions are thrown.
+ * building, rendering, parsing and evaluating take time linear in the filter's size. Filters are
+ * immutable and therefore thread-safe; so are the parser and the evaluator, which keep no shared
+ * mutable state. Only unchecked exceptions are thrown.
  */
 public sealed interface Filter {
 
@@ -228,7 +242,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter eq(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
@@ -254,7 +268,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter eq(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, value);
@@ -267,7 +281,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter eq(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
@@ -288,7 +302,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute equals the value, for example
-     * {@code due eq "2026-01-01T00:00:00Z"}.
+     * {@code due eq "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -300,13 +314,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute equals the value, for example
+     * {@code due eq "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter eq(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute does not equal the value, for example
      * {@code displayName ne "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ne(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
@@ -332,7 +359,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter ne(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.NE, value);
@@ -345,7 +372,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter ne(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
@@ -366,7 +393,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute does not equal the value, for example
-     * {@code due ne "2026-01-01T00:00:00Z"}.
+     * {@code due ne "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -378,80 +405,28 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute does not equal the value, for example
+     * {@code due ne "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter ne(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute contains the value, for example
      * {@code displayName co "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter co(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code meta.revision co 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code score co 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code amount co 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code variables.approved co true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code due co "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
     }
 
@@ -462,74 +437,9 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter sw(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code meta.revision sw 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code score sw 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code amount sw 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code variables.approved sw true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code due sw "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
     }
 
@@ -540,74 +450,9 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ew(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code meta.revision ew 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code score ew 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code amount ew 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code variables.approved ew true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code due ew "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
     }
 
@@ -618,7 +463,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter gt(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
@@ -644,7 +489,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter gt(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.GT, value);
@@ -657,7 +502,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter gt(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
@@ -665,20 +510,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is greater than the value, for example
-     * {@code variables.approved gt true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter gt(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.GT, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is greater than the value, for example
-     * {@code due gt "2026-01-01T00:00:00Z"}.
+     * {@code due gt "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -690,13 +522,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is greater than the value, for example
+     * {@code due gt "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter gt(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
      * {@code displayName ge "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ge(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
@@ -722,7 +567,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter ge(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.GE, value);
@@ -735,7 +580,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter ge(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
@@ -743,20 +588,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
-     * {@code variables.approved ge true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ge(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.GE, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
-     * {@code due ge "2026-01-01T00:00:00Z"}.
+     * {@code due ge "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -768,13 +600,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
+     * {@code due ge "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter ge(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is less than the value, for example
      * {@code displayName lt "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter lt(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
@@ -800,7 +645,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter lt(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.LT, value);
@@ -813,7 +658,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter lt(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
@@ -821,20 +666,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is less than the value, for example
-     * {@code variables.approved lt true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter lt(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.LT, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is less than the value, for example
-     * {@code due lt "2026-01-01T00:00:00Z"}.
+     * {@code due lt "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -846,13 +678,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is less than the value, for example
+     * {@code due lt "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter lt(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is less than or equal to the value, for example
      * {@code displayName le "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter le(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
@@ -878,7 +723,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter le(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.LE, value);
@@ -891,7 +736,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter le(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
@@ -899,20 +744,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is less than or equal to the value, for example
-     * {@code variables.approved le true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter le(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.LE, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is less than or equal to the value, for example
-     * {@code due le "2026-01-01T00:00:00Z"}.
+     * {@code due le "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -920,6 +752,19 @@ public sealed interface Filter {
      * @throws IllegalArgumentException if the attribute path is not valid
      */
     static Filter le(String attributePath, OffsetDateTime value) {
+        return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
+    }
+
+    /**
+     * Builds a comparison that matches when the attribute is less than or equal to the value, for example
+     * {@code due le "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter le(String attributePath, Instant value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
     }
 
@@ -946,7 +791,9 @@ public sealed interface Filter {
      * An attribute expression {@code attributePath operator value}, for example
      * {@code meta.revision ge 3}. The value is canonical: a {@link String}, a {@link BigDecimal}
      * without trailing zeros, a {@link Boolean} or {@code null}; the constructor also accepts other
-     * {@link Number}s and {@link OffsetDateTime} and converts them. Immutable.
+     * {@link Number}s, {@link OffsetDateTime} and {@link Instant} and converts them. Unlike the
+     * factories, it takes any operator with any value, as the parser does (RFC 7644's grammar
+     * allows {@code approved gt true}). Immutable.
      *
      * @param attributePath the attribute path, validated
      * @param operator the comparison operator
@@ -958,9 +805,9 @@ public sealed interface Filter {
          *
          * @param attributePath the attribute path
          * @param operator the comparison operator
-         * @param value the value: String, Number, Boolean, OffsetDateTime or null
-         * @throws IllegalArgumentException on an invalid path, a non-finite number or an
-         *     unsupported value type
+         * @param value the value: String, Number, Boolean, OffsetDateTime, Instant or null
+         * @throws IllegalArgumentException on an invalid path, a non-finite number, a string with an
+         *     unpaired surrogate or an unsupported value type
          */
         public Comparison {
             FilterValues.requireAttributePath(attributePath);

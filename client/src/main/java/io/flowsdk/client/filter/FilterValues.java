@@ -2,7 +2,9 @@ package io.flowsdk.client.filter;
 
 import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
@@ -48,7 +50,7 @@ final class FilterValues {
 
     /**
      * Normalises a comparison value to its canonical form: String, BigDecimal (trailing zeros
-     * stripped), Boolean or null. Accepts other numbers and OffsetDateTime for convenience.
+     * stripped), Boolean or null. Accepts other numbers, OffsetDateTime and Instant for convenience.
      */
     static Object canonicalValue(Object value) {
         if (value instanceof String) {
@@ -73,8 +75,11 @@ final class FilterValues {
         if (value instanceof OffsetDateTime) {
             return formatDateTime((OffsetDateTime) value);
         }
+        if (value instanceof Instant) {
+            return formatDateTime(((Instant) value).atOffset(ZoneOffset.UTC));
+        }
         throw new IllegalArgumentException("unsupported filter value type " + value.getClass().getName()
-                + " (expected String, BigDecimal, Boolean or null)");
+                + " (expected String, Number, Boolean, OffsetDateTime, Instant or null)");
     }
 
     /**
