@@ -1,6 +1,7 @@
 package io.flowsdk.client.filter;
 
 import com.google.gson.JsonElement;
+import io.flowsdk.client.ExpandableValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -48,11 +49,12 @@ import java.util.Objects;
  * The factories take only the value types their operator makes sense for, so a filter a server
  * would refuse does not compile: {@code eq} and {@code ne} take a string, a number ({@code long},
  * {@code double}, {@link BigDecimal}), a boolean, a date-time ({@link OffsetDateTime},
- * {@link Instant}); {@code gt}, {@code ge}, {@code lt} and {@code le} take a
- * string, a number or a date-time (ordering booleans makes no sense); {@code co}, {@code sw} and
- * {@code ew} take a string. {@code Filter.gt("approved", true)} and {@code Filter.co("n", 42L)}
- * are compile errors. {@link #parse(String)} still accepts every form RFC 7644's grammar allows,
- * {@code approved gt true} included; the evaluator refuses that one when it runs.
+ * {@link Instant}) or a status value ({@link ExpandableValue}); {@code gt}, {@code ge}, {@code lt}
+ * and {@code le} take a string, a number or a date-time (ordering booleans makes no sense);
+ * {@code co}, {@code sw} and {@code ew} take a string. {@code Filter.gt("approved", true)} and
+ * {@code Filter.co("n", 42L)} are compile errors. {@link #parse(String)} still accepts every form
+ * RFC 7644's grammar allows, {@code approved gt true} included; the evaluator refuses that one
+ * when it runs.
  *
  * <p>Every comparison value is stored in its canonical wire form: a {@link String}, a
  * {@link BigDecimal} without trailing zeros, a {@link Boolean} or {@code null}. A date-time is
@@ -327,6 +329,19 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute equals the value, for example
+     * {@code Filter.eq(TaskAttributes.STATUS, TaskStatus.PENDING)}, which renders {@code status eq "pending"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value a value of an open set such as a status, compared as its string {@link ExpandableValue#value()}; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid or the value holds an unpaired UTF-16 surrogate
+     */
+    static Filter eq(String attributePath, ExpandableValue value) {
+        return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq").value());
+    }
+
+    /**
      * Builds a comparison that matches when the attribute does not equal the value, for example
      * {@code displayName ne "Approve"}.
      *
@@ -415,6 +430,19 @@ public sealed interface Filter {
      */
     static Filter ne(String attributePath, Instant value) {
         return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
+    }
+
+    /**
+     * Builds a comparison that matches when the attribute does not equal the value, for example
+     * {@code Filter.ne(TaskAttributes.STATUS, TaskStatus.PENDING)}, which renders {@code status ne "pending"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value a value of an open set such as a status, compared as its string {@link ExpandableValue#value()}; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid or the value holds an unpaired UTF-16 surrogate
+     */
+    static Filter ne(String attributePath, ExpandableValue value) {
+        return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne").value());
     }
 
     /**
@@ -805,7 +833,7 @@ public sealed interface Filter {
          *
          * @param attributePath the attribute path
          * @param operator the comparison operator
-         * @param value the value: String, Number, Boolean, OffsetDateTime, Instant or null
+         * @param value the value: String, Number, Boolean, OffsetDateTime, Instant, ExpandableValue or null
          * @throws IllegalArgumentException on an invalid path, a non-finite number, a string with an
          *     unpaired surrogate or an unsupported value type
          */

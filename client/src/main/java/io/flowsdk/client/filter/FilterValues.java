@@ -1,5 +1,6 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.ExpandableValue;
 import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -50,11 +51,15 @@ final class FilterValues {
 
     /**
      * Normalises a comparison value to its canonical form: String, BigDecimal (trailing zeros
-     * stripped), Boolean or null. Accepts other numbers, OffsetDateTime and Instant for convenience.
+     * stripped), Boolean or null. Accepts other numbers, OffsetDateTime, Instant and ExpandableValue
+     * for convenience.
      */
     static Object canonicalValue(Object value) {
         if (value instanceof String) {
             return requireValidUnicode((String) value);
+        }
+        if (value instanceof ExpandableValue) {
+            return requireValidUnicode(((ExpandableValue) value).value());
         }
         if (value == null || value instanceof Boolean) {
             return value;
@@ -79,7 +84,7 @@ final class FilterValues {
             return formatDateTime(((Instant) value).atOffset(ZoneOffset.UTC));
         }
         throw new IllegalArgumentException("unsupported filter value type " + value.getClass().getName()
-                + " (expected String, Number, Boolean, OffsetDateTime, Instant or null)");
+                + " (expected String, Number, Boolean, OffsetDateTime, Instant, ExpandableValue or null)");
     }
 
     /**

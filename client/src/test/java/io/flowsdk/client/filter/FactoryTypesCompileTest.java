@@ -48,7 +48,9 @@ class FactoryTypesCompileTest {
             "Filter.pr(\"a\")", "Filter.not(Filter.pr(\"a\"))", "Filter.or(Filter.pr(\"a\"), Filter.pr(\"b\"))",
             "Filter.and(Filter.pr(\"a\"), Filter.pr(\"b\"), Filter.pr(\"c\"))",
             "Filter.valuePath(\"emails\", Filter.eq(\"type\", \"work\"))", "Filter.parse(\"approved gt true\")",
-            "Filter.pr(\"a\").and(Filter.pr(\"b\")).or(Filter.pr(\"c\"))");
+            "Filter.pr(\"a\").and(Filter.pr(\"b\")).or(Filter.pr(\"c\"))",
+            "Filter.eq(TaskAttributes.STATUS, TaskStatus.PENDING)", "Filter.ne(\"status\", FlowStatus.RUNNING)",
+            "Filter.gt(TaskAttributes.META_LAST_MODIFIED, INSTANT)");
 
     /** Calls that make no sense: every one is a compile error. */
     private static final List<String> INVALID = List.of(
@@ -58,7 +60,9 @@ class FactoryTypesCompileTest {
             "Filter.co(\"due\", DATE_TIME)", "Filter.co(\"due\", INSTANT)",
             "Filter.sw(\"n\", 42)", "Filter.sw(\"b\", false)", "Filter.sw(\"due\", DATE_TIME)",
             "Filter.ew(\"n\", 42L)", "Filter.ew(\"b\", true)", "Filter.ew(\"due\", INSTANT)",
-            "Filter.eq(\"a\", new Object())", "Filter.gt(\"a\", new Object())");
+            "Filter.eq(\"a\", new Object())", "Filter.gt(\"a\", new Object())",
+            "Filter.gt(\"status\", TaskStatus.PENDING)", "Filter.co(\"status\", TaskStatus.PENDING)",
+            "Filter.sw(\"status\", FlowStatus.RUNNING)", "Filter.le(\"status\", FlowStatus.RUNNING)");
 
     @TempDir
     Path out;
@@ -95,10 +99,10 @@ class FactoryTypesCompileTest {
     private static String source(List<String> snippets) {
         StringBuilder sb = new StringBuilder()
                 .append("import io.flowsdk.client.filter.Filter;\n")                          // 1
-                .append("import java.math.BigDecimal;\n")                                     // 2
-                .append("import java.time.Instant;\n")                                        // 3
-                .append("import java.time.OffsetDateTime;\n")                                 // 4
-                .append("\n")                                                                // 5
+                .append("import io.flowsdk.client.model.*;\n")                               // 2
+                .append("import java.math.BigDecimal;\n")                                     // 3
+                .append("import java.time.Instant;\n")                                        // 4
+                .append("import java.time.OffsetDateTime;\n")                                 // 5
                 .append("class Snippets {\n")                                                // 6
                 .append("    static final OffsetDateTime DATE_TIME = OffsetDateTime.now();\n") // 7
                 .append("    static final Instant INSTANT = Instant.now();\n")               // 8
