@@ -204,7 +204,7 @@ final class FilterValues {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     sb.append(c).append(s.charAt(++i));
                 } else {
-                    appendUnicodeEscape(sb, c); // lone surrogate: keep it, but only as an escape
+                    appendUnicodeEscape(sb, c); // unpaired: only in error messages (values refuse it), shown escaped
                 }
             } else if (Character.isLowSurrogate(c)) {
                 appendUnicodeEscape(sb, c);
