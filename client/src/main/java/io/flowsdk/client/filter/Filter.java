@@ -1,9 +1,10 @@
 package io.flowsdk.client.filter;
 
 import com.google.gson.JsonElement;
+import io.flowsdk.client.ExpandableValue;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,25 +37,43 @@ import java.util.Objects;
  * compared exactly in {@code equals} (the evaluator, like SCIM, ignores their case).
  *
  * <h2>Attribute paths</h2>
- * {@code [URI ":"] ATTRNAME ["." ATTRNAME]} where {@code ATTRNAME = ALPHA *(ALPHA / DIGIT / "-" / "_")}
- * (RFC 7644 §3.10; {@code $ref} is also accepted), for example {@code userName},
- * {@code meta.lastModified} or {@code urn:ietf:params:scim:schemas:core:2.0:User:name.givenName}.
- * An invalid path throws {@link IllegalArgumentException} naming it.
+ * {@code [urn ":"] ATTRNAME ["." ATTRNAME]} where {@code ATTRNAME = ALPHA *(ALPHA / DIGIT / "-" / "_")}
+ * (RFC 7644 §3.10; {@code $ref} is also accepted) and the optional prefix is a schema URN
+ * ({@code urn:} and at least two colon-separated segments of letters, digits, {@code . - _}), for
+ * example {@code userName}, {@code meta.lastModified} or
+ * {@code urn:ietf:params:scim:schemas:core:2.0:User:name.givenName}; at most 1024 characters. It is
+ * the grammar {@code Query.sortBy} and {@code Query.attributes} use too. An invalid path throws
+ * {@link IllegalArgumentException} naming it and the index of the first character in the way.
  *
  * <h2>Values</h2>
- * Every comparison value is stored in its canonical wire form: a {@link String}, a
+ * The factories take only the value types their operator makes sense for, so a filter a server
+ * would refuse does not compile: {@code eq} and {@code ne} take a string, a number ({@code long},
+ * {@code double}, {@link BigDecimal}), a boolean, a date-time ({@link OffsetDateTime},
+ * {@link Instant}) or a status value ({@link ExpandableValue}); {@code gt}, {@code ge}, {@code lt}
+ * and {@code le} take a string, a number or a date-time (ordering booleans makes no sense);
+ * {@code co}, {@code sw} and {@code ew} take a string. {@code Filter.gt("approved", true)} and
+ * {@code Filter.co("n", 42L)} are compile errors. {@link #parse(String)} still accepts every form
+ * RFC 7644's grammar allows, {@code approved gt true} included; the evaluator refuses that one
+ * when it runs.
+ *
+ * <p>Every comparison value is stored in its canonical wire form: a {@link String}, a
  * {@link BigDecimal} without trailing zeros, a {@link Boolean} or {@code null}. A date-time is
- * stored as the RFC 3339 string it renders as (seconds always written, offset kept), so
- * {@code Filter.gt("due", dateTime)} equals the parsed form of its own {@code toString()}. Numbers
- * must be finite, with a decimal exponent within ±999,999,999 ({@link IllegalArgumentException}
- * otherwise), and compare equal when their values do ({@code 1}, {@code 1.0}, {@code 1E0}). The
+ * stored as the RFC 3339 string it renders as (seconds always written, offset kept, an
+ * {@code Instant} in UTC), so {@code Filter.gt("due", dateTime)} equals the parsed form of its
+ * own {@code toString()}. A string must be valid Unicode: an unpaired UTF-16 surrogate is refused
+ * with {@link IllegalArgumentException} naming its index, as an HTTP client would send it as
+ * {@code ?}. Numbers must be finite, with a decimal exponent within ±999,999,999
+ * ({@link IllegalArgumentException} otherwise), and compare equal when their values do
+ * ({@code 1}, {@code 1.0}, {@code 1E0}). The
  * {@code null} literal has its own factories, {@link #eqNull(String)} and {@link #neNull(String)}:
  * with one overload per value type, {@code Filter.eq("a", null)} would be ambiguous.
  *
  * <h2>Guarantees</h2>
  * {@code Filter.parse(f.toString()).equals(f)} holds for every filter. Nesting (and/or/not/value
- * path levels) is limited to 64. Filters are immutable and therefore thread-safe; so are the
- * parser and the evaluator, which keep no shared mutable state. Only unchecked exceptions are thrown.
+ * path levels) is limited to 64; the number of operands of one {@code and}/{@code or} is not, and
+ * building, rendering, parsing and evaluating take time linear in the filter's size. Filters are
+ * immutable and therefore thread-safe; so are the parser and the evaluator, which keep no shared
+ * mutable state. Only unchecked exceptions are thrown.
  */
 public sealed interface Filter {
 
@@ -102,23 +121,26 @@ public sealed interface Filter {
 
     /**
      * Combines this filter and another with {@code and}, flattening nested {@code and}s:
-     * {@code a.and(b).and(c)} equals {@code Filter.and(a, b, c)}.
+     * {@code a.and(b).and(c)} equals {@code Filter.and(a, b, c)}. Building a chain link by link,
+     * {@code f = f.and(x)}, costs amortised constant time per link: the result shares its operand
+     * storage with {@code this} (both stay immutable).
      *
      * @param other the other filter
      * @return {@code this and other}
      */
     default Filter and(Filter other) {
-        return new And(List.of(this, Objects.requireNonNull(other, "filter must not be null")));
+        return new And(Operands.startingWith(this, true).plus(other));
     }
 
     /**
-     * Combines this filter and another with {@code or}, flattening nested {@code or}s.
+     * Combines this filter and another with {@code or}, flattening nested {@code or}s. Building a
+     * chain link by link, {@code f = f.or(x)}, costs amortised constant time per link.
      *
      * @param other the other filter
      * @return {@code this or other}
      */
     default Filter or(Filter other) {
-        return new Or(List.of(this, Objects.requireNonNull(other, "filter must not be null")));
+        return new Or(Operands.startingWith(this, false).plus(other));
     }
 
     /**
@@ -176,7 +198,7 @@ public sealed interface Filter {
      * @return {@code first and second and ...}
      */
     static Filter and(Filter first, Filter second, Filter... more) {
-        return new And(list(first, second, more));
+        return new And(operands(true, first, second, more));
     }
 
     /**
@@ -188,7 +210,7 @@ public sealed interface Filter {
      * @return {@code first or second or ...}
      */
     static Filter or(Filter first, Filter second, Filter... more) {
-        return new Or(list(first, second, more));
+        return new Or(operands(false, first, second, more));
     }
 
     /**
@@ -222,7 +244,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter eq(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
@@ -248,7 +270,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter eq(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, value);
@@ -261,7 +283,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter eq(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
@@ -282,7 +304,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute equals the value, for example
-     * {@code due eq "2026-01-01T00:00:00Z"}.
+     * {@code due eq "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -294,13 +316,39 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute equals the value, for example
+     * {@code due eq "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter eq(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq"));
+    }
+
+    /**
+     * Builds a comparison that matches when the attribute equals the value, for example
+     * {@code Filter.eq(TaskAttributes.STATUS, TaskStatus.PENDING)}, which renders {@code status eq "pending"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value a value of an open set such as a status, compared as its string {@link ExpandableValue#value()}; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid or the value holds an unpaired UTF-16 surrogate
+     */
+    static Filter eq(String attributePath, ExpandableValue value) {
+        return new Comparison(attributePath, ComparisonOperator.EQ, requireValue(value, "eq").value());
+    }
+
+    /**
      * Builds a comparison that matches when the attribute does not equal the value, for example
      * {@code displayName ne "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ne(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
@@ -326,7 +374,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter ne(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.NE, value);
@@ -339,7 +387,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter ne(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
@@ -360,7 +408,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute does not equal the value, for example
-     * {@code due ne "2026-01-01T00:00:00Z"}.
+     * {@code due ne "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -372,80 +420,41 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute does not equal the value, for example
+     * {@code due ne "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter ne(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne"));
+    }
+
+    /**
+     * Builds a comparison that matches when the attribute does not equal the value, for example
+     * {@code Filter.ne(TaskAttributes.STATUS, TaskStatus.PENDING)}, which renders {@code status ne "pending"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value a value of an open set such as a status, compared as its string {@link ExpandableValue#value()}; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid or the value holds an unpaired UTF-16 surrogate
+     */
+    static Filter ne(String attributePath, ExpandableValue value) {
+        return new Comparison(attributePath, ComparisonOperator.NE, requireValue(value, "ne").value());
+    }
+
+    /**
      * Builds a comparison that matches when the attribute contains the value, for example
      * {@code displayName co "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter co(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code meta.revision co 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code score co 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code amount co 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code variables.approved co true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.CO, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute contains the value, for example
-     * {@code due co "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter co(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.CO, requireValue(value, "co"));
     }
 
@@ -456,74 +465,9 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter sw(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code meta.revision sw 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code score sw 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code amount sw 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code variables.approved sw true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.SW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute starts with the value, for example
-     * {@code due sw "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter sw(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.SW, requireValue(value, "sw"));
     }
 
@@ -534,74 +478,9 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ew(String attributePath, String value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code meta.revision ew 42}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value an integer
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, long value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code score ew 1.5}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, double value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code amount ew 10.25}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a number, stored without trailing zeros; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, BigDecimal value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code variables.approved ew true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.EW, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute ends with the value, for example
-     * {@code due ew "2026-01-01T00:00:00Z"}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ew(String attributePath, OffsetDateTime value) {
         return new Comparison(attributePath, ComparisonOperator.EW, requireValue(value, "ew"));
     }
 
@@ -612,7 +491,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter gt(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
@@ -638,7 +517,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter gt(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.GT, value);
@@ -651,7 +530,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter gt(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
@@ -659,20 +538,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is greater than the value, for example
-     * {@code variables.approved gt true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter gt(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.GT, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is greater than the value, for example
-     * {@code due gt "2026-01-01T00:00:00Z"}.
+     * {@code due gt "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -684,13 +550,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is greater than the value, for example
+     * {@code due gt "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter gt(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.GT, requireValue(value, "gt"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
      * {@code displayName ge "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter ge(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
@@ -716,7 +595,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter ge(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.GE, value);
@@ -729,7 +608,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter ge(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
@@ -737,20 +616,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
-     * {@code variables.approved ge true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter ge(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.GE, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
-     * {@code due ge "2026-01-01T00:00:00Z"}.
+     * {@code due ge "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -762,13 +628,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is greater than or equal to the value, for example
+     * {@code due ge "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter ge(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.GE, requireValue(value, "ge"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is less than the value, for example
      * {@code displayName lt "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter lt(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
@@ -794,7 +673,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter lt(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.LT, value);
@@ -807,7 +686,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter lt(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
@@ -815,20 +694,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is less than the value, for example
-     * {@code variables.approved lt true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter lt(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.LT, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is less than the value, for example
-     * {@code due lt "2026-01-01T00:00:00Z"}.
+     * {@code due lt "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -840,13 +706,26 @@ public sealed interface Filter {
     }
 
     /**
+     * Builds a comparison that matches when the attribute is less than the value, for example
+     * {@code due lt "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter lt(String attributePath, Instant value) {
+        return new Comparison(attributePath, ComparisonOperator.LT, requireValue(value, "lt"));
+    }
+
+    /**
      * Builds a comparison that matches when the attribute is less than or equal to the value, for example
      * {@code displayName le "Approve"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a string, rendered as a JSON string literal (quotes, backslashes and control characters escaped); not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the string holds an unpaired UTF-16 surrogate
      */
     static Filter le(String attributePath, String value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
@@ -872,7 +751,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a finite number (NaN and infinities throw {@link IllegalArgumentException})
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the number is not finite
      */
     static Filter le(String attributePath, double value) {
         return new Comparison(attributePath, ComparisonOperator.LE, value);
@@ -885,7 +764,7 @@ public sealed interface Filter {
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a number, stored without trailing zeros; not null
      * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
+     * @throws IllegalArgumentException if the attribute path is not valid or the exponent is beyond &plusmn;999,999,999
      */
     static Filter le(String attributePath, BigDecimal value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
@@ -893,20 +772,7 @@ public sealed interface Filter {
 
     /**
      * Builds a comparison that matches when the attribute is less than or equal to the value, for example
-     * {@code variables.approved le true}.
-     *
-     * @param attributePath the attribute path, validated (see {@link Filter})
-     * @param value a boolean
-     * @return the filter
-     * @throws IllegalArgumentException if the attribute path is not valid
-     */
-    static Filter le(String attributePath, boolean value) {
-        return new Comparison(attributePath, ComparisonOperator.LE, value);
-    }
-
-    /**
-     * Builds a comparison that matches when the attribute is less than or equal to the value, for example
-     * {@code due le "2026-01-01T00:00:00Z"}.
+     * {@code due le "2026-01-01T00:00:00+02:00"}.
      *
      * @param attributePath the attribute path, validated (see {@link Filter})
      * @param value a date-time, stored and rendered as an RFC 3339 string literal with seconds always written and the offset kept; not null
@@ -914,6 +780,19 @@ public sealed interface Filter {
      * @throws IllegalArgumentException if the attribute path is not valid
      */
     static Filter le(String attributePath, OffsetDateTime value) {
+        return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
+    }
+
+    /**
+     * Builds a comparison that matches when the attribute is less than or equal to the value, for example
+     * {@code due le "2026-01-01T00:00:00Z"}.
+     *
+     * @param attributePath the attribute path, validated (see {@link Filter})
+     * @param value an instant, stored and rendered as an RFC 3339 string literal in UTC ({@code Z}) with seconds always written; not null
+     * @return the filter
+     * @throws IllegalArgumentException if the attribute path is not valid
+     */
+    static Filter le(String attributePath, Instant value) {
         return new Comparison(attributePath, ComparisonOperator.LE, requireValue(value, "le"));
     }
 
@@ -925,13 +804,11 @@ public sealed interface Filter {
         return value;
     }
 
-    private static List<Filter> list(Filter first, Filter second, Filter... more) {
+    private static List<Filter> operands(boolean and, Filter first, Filter second, Filter... more) {
         Objects.requireNonNull(more, "filters must not be null");
-        List<Filter> all = new ArrayList<>(2 + more.length);
-        all.add(first);
-        all.add(second);
+        Operands all = Operands.startingWith(first, and).plus(second);
         for (Filter f : more) {
-            all.add(f);
+            all = all.plus(f);
         }
         return all;
     }
@@ -942,7 +819,9 @@ public sealed interface Filter {
      * An attribute expression {@code attributePath operator value}, for example
      * {@code meta.revision ge 3}. The value is canonical: a {@link String}, a {@link BigDecimal}
      * without trailing zeros, a {@link Boolean} or {@code null}; the constructor also accepts other
-     * {@link Number}s and {@link OffsetDateTime} and converts them. Immutable.
+     * {@link Number}s, {@link OffsetDateTime} and {@link Instant} and converts them. Unlike the
+     * factories, it takes any operator with any value, as the parser does (RFC 7644's grammar
+     * allows {@code approved gt true}). Immutable.
      *
      * @param attributePath the attribute path, validated
      * @param operator the comparison operator
@@ -954,9 +833,9 @@ public sealed interface Filter {
          *
          * @param attributePath the attribute path
          * @param operator the comparison operator
-         * @param value the value: String, Number, Boolean, OffsetDateTime or null
-         * @throws IllegalArgumentException on an invalid path, a non-finite number or an
-         *     unsupported value type
+         * @param value the value: String, Number, Boolean, OffsetDateTime, Instant, ExpandableValue or null
+         * @throws IllegalArgumentException on an invalid path, a non-finite number, a string with an
+         *     unpaired surrogate or an unsupported value type
          */
         public Comparison {
             FilterValues.requireAttributePath(attributePath);
@@ -1009,7 +888,7 @@ public sealed interface Filter {
          *     nest more than 64 levels deep
          */
         public And {
-            filters = FilterValues.flatten(filters, true);
+            filters = Operands.flatten(filters, true);
         }
 
         /** Renders the filter, see {@link Filter#toString()}. */
@@ -1034,7 +913,7 @@ public sealed interface Filter {
          *     nest more than 64 levels deep
          */
         public Or {
-            filters = FilterValues.flatten(filters, false);
+            filters = Operands.flatten(filters, false);
         }
 
         /** Renders the filter, see {@link Filter#toString()}. */

@@ -1,5 +1,6 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,11 @@ final class FilterParser {
 
     static Filter parse(String filter) {
         Objects.requireNonNull(filter, "filter must not be null");
+        int unpaired = FilterValues.unpairedSurrogateIndex(filter);
+        if (unpaired >= 0) {
+            throw new FilterParseException(FilterValues.describeSurrogate(filter.charAt(unpaired))
+                    + " (not valid Unicode, so it cannot be sent)", unpaired);
+        }
         FilterParser p = new FilterParser(filter);
         p.skipWs();
         if (p.atEnd()) {
@@ -118,10 +124,9 @@ final class FilterParser {
             }
             pos = afterWord;
         }
-        if (!FilterValues.isValidAttributePath(word)) {
+        if (!AttributeNames.isValid(word)) {
             throw new FilterParseException("invalid attribute path " + FilterValues.quoteForMessage(word)
-                    + " (expected [URI \":\"] ATTRNAME [\".\" ATTRNAME], ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"))",
-                    start);
+                    + " (" + AttributeNames.problem(word) + "; " + FilterValues.ATTRIBUTE_PATH_GRAMMAR + ")", start);
         }
         skipWs();
         if (!atEnd() && in.charAt(pos) == '[') {
@@ -201,12 +206,18 @@ final class FilterParser {
         int start = pos;
         pos++; // opening quote
         StringBuilder sb = new StringBuilder();
+        // raw surrogates are paired (checked up front); an escaped one must be too: where its pair began
+        int highAt = -1;
         while (true) {
             if (atEnd()) {
                 throw new FilterParseException("unterminated string starting", start);
             }
+            int at = pos;
             char c = in.charAt(pos);
             if (c == '"') {
+                if (highAt >= 0) {
+                    throw unpairedSurrogate(sb.charAt(sb.length() - 1), highAt);
+                }
                 pos++;
                 return sb.toString();
             }
@@ -214,32 +225,51 @@ final class FilterParser {
                 throw new FilterParseException(String.format(Locale.ROOT,
                         "control character U+%04X must be escaped in a string", (int) c), pos);
             }
+            char decoded;
             if (c != '\\') {
-                sb.append(c);
+                decoded = c;
                 pos++;
-                continue;
+            } else {
+                decoded = readEscape(start);
             }
-            int escape = pos;
-            pos++;
-            if (atEnd()) {
-                throw new FilterParseException("unterminated string starting", start);
+            if (highAt >= 0 && !Character.isLowSurrogate(decoded)) {
+                throw unpairedSurrogate(sb.charAt(sb.length() - 1), highAt);
             }
-            char e = in.charAt(pos++);
-            switch (e) {
-                case '"': sb.append('"'); break;
-                case '\\': sb.append('\\'); break;
-                case '/': sb.append('/'); break;
-                case 'b': sb.append('\b'); break;
-                case 'f': sb.append('\f'); break;
-                case 'n': sb.append('\n'); break;
-                case 'r': sb.append('\r'); break;
-                case 't': sb.append('\t'); break;
-                case 'u': sb.append(readHex4(escape)); break;
-                default:
-                    throw new FilterParseException("invalid escape " + FilterValues.quoteForMessage("\\" + e)
-                            + " in string (expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", escape);
+            if (highAt < 0 && Character.isLowSurrogate(decoded)) {
+                throw unpairedSurrogate(decoded, at);
             }
+            highAt = Character.isHighSurrogate(decoded) ? at : -1;
+            sb.append(decoded);
         }
+    }
+
+    /** Reads the escape at {@code pos} (a backslash) inside the string starting at {@code start}. */
+    private char readEscape(int start) {
+        int escape = pos;
+        pos++;
+        if (atEnd()) {
+            throw new FilterParseException("unterminated string starting", start);
+        }
+        char e = in.charAt(pos++);
+        switch (e) {
+            case '"': return '"';
+            case '\\': return '\\';
+            case '/': return '/';
+            case 'b': return '\b';
+            case 'f': return '\f';
+            case 'n': return '\n';
+            case 'r': return '\r';
+            case 't': return '\t';
+            case 'u': return readHex4(escape);
+            default:
+                throw new FilterParseException("invalid escape " + FilterValues.quoteForMessage("\\" + e)
+                        + " in string (expected \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX)", escape);
+        }
+    }
+
+    private static FilterParseException unpairedSurrogate(char c, int position) {
+        return new FilterParseException(FilterValues.describeSurrogate(c) + " (not valid Unicode, so it cannot be sent)",
+                position);
     }
 
     private char readHex4(int escape) {

@@ -1,14 +1,14 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.ExpandableValue;
+import io.flowsdk.client.internal.AttributeNames;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** Package-private helpers: canonical values, attribute-path validation and literal rendering. */
 final class FilterValues {
@@ -16,10 +16,10 @@ final class FilterValues {
     /** Maximum nesting depth of and/or/not/value-path nodes, and of groups in the parser. */
     static final int MAX_DEPTH = 64;
 
-    private static final String ATTRNAME = "(?:[A-Za-z][A-Za-z0-9_-]*|\\$ref)";
-    private static final String URI = "[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/%@!$&'*+,;=?#-]*";
-    private static final Pattern ATTR_PATH =
-            Pattern.compile("(?:" + URI + ":)?" + ATTRNAME + "(?:\\." + ATTRNAME + ")?");
+    /** The grammar, as error messages show it. */
+    static final String ATTRIBUTE_PATH_GRAMMAR = "expected [urn \":\"] ATTRNAME [\".\" ATTRNAME],"
+            + " ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"), for example userName, meta.lastModified or"
+            + " urn:ietf:params:scim:schemas:core:2.0:User:name.givenName";
 
     /**
      * RFC 3339 with seconds always written, fraction only when non-zero (trailing zeros dropped)
@@ -34,28 +34,34 @@ final class FilterValues {
     private FilterValues() {
     }
 
-    /** Returns the path if it is a valid attribute path, otherwise throws IAE naming it. */
+    /**
+     * Returns the path if it is a valid attribute path ({@link AttributeNames}, the grammar
+     * {@code sortBy} and {@code attributes} use too), otherwise throws IAE naming it.
+     */
     static String requireAttributePath(String path) {
         if (path == null) {
             throw new NullPointerException("attribute path must not be null");
         }
-        if (!isValidAttributePath(path)) {
-            throw new IllegalArgumentException("invalid attribute name " + quoteForMessage(path)
-                    + " (RFC 7644: [URI \":\"] ATTRNAME [\".\" ATTRNAME], ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"))");
+        if (!AttributeNames.isValid(path)) {
+            throw new IllegalArgumentException("invalid attribute name " + quoteForMessage(path) + " ("
+                    + AttributeNames.problem(path) + "; " + ATTRIBUTE_PATH_GRAMMAR + ")");
         }
         return path;
     }
 
-    static boolean isValidAttributePath(String path) {
-        return path.length() <= 1024 && ATTR_PATH.matcher(path).matches();
-    }
-
     /**
      * Normalises a comparison value to its canonical form: String, BigDecimal (trailing zeros
-     * stripped), Boolean or null. Accepts other numbers and OffsetDateTime for convenience.
+     * stripped), Boolean or null. Accepts other numbers, OffsetDateTime, Instant and ExpandableValue
+     * for convenience.
      */
     static Object canonicalValue(Object value) {
-        if (value == null || value instanceof String || value instanceof Boolean) {
+        if (value instanceof String) {
+            return requireValidUnicode((String) value);
+        }
+        if (value instanceof ExpandableValue) {
+            return requireValidUnicode(((ExpandableValue) value).value());
+        }
+        if (value == null || value instanceof Boolean) {
             return value;
         }
         if (value instanceof BigDecimal) {
@@ -74,8 +80,46 @@ final class FilterValues {
         if (value instanceof OffsetDateTime) {
             return formatDateTime((OffsetDateTime) value);
         }
+        if (value instanceof Instant) {
+            return formatDateTime(((Instant) value).atOffset(ZoneOffset.UTC));
+        }
         throw new IllegalArgumentException("unsupported filter value type " + value.getClass().getName()
-                + " (expected String, BigDecimal, Boolean or null)");
+                + " (expected String, Number, Boolean, OffsetDateTime, Instant, ExpandableValue or null)");
+    }
+
+    /**
+     * Refuses a string with an unpaired UTF-16 surrogate: it is not valid Unicode, and encoded as
+     * UTF-8 on the wire it would turn into '?', so the server would see another filter.
+     */
+    static String requireValidUnicode(String value) {
+        int index = unpairedSurrogateIndex(value);
+        if (index >= 0) {
+            throw new IllegalArgumentException("filter value contains an " + describeSurrogate(value.charAt(index))
+                    + " at index " + index
+                    + " (not valid Unicode, so it cannot be sent)");
+        }
+        return value;
+    }
+
+    /** The index of the first unpaired surrogate, or -1 if every surrogate is half of a pair. */
+    static int unpairedSurrogateIndex(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            } else if (Character.isLowSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    static String describeSurrogate(char c) {
+        return String.format(java.util.Locale.ROOT, "unpaired UTF-16 surrogate U+%04X", (int) c);
     }
 
     static BigDecimal finite(double d) {
@@ -160,7 +204,7 @@ final class FilterValues {
                 if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
                     sb.append(c).append(s.charAt(++i));
                 } else {
-                    appendUnicodeEscape(sb, c); // lone surrogate: keep it, but only as an escape
+                    appendUnicodeEscape(sb, c); // unpaired: only in error messages (values refuse it), shown escaped
                 }
             } else if (Character.isLowSurrogate(c)) {
                 appendUnicodeEscape(sb, c);
@@ -188,51 +232,16 @@ final class FilterValues {
         return "'" + sb.substring(1, sb.length() - 1) + "'";
     }
 
-    /** Copies, flattens same-kind children and checks size and depth, for And ({@code and}) / Or. */
-    static List<Filter> flatten(List<Filter> filters, boolean and) {
-        Objects.requireNonNull(filters, "filters must not be null");
-        List<Filter> flat = new ArrayList<>(filters.size() + 4);
-        int depth = 0;
-        for (Filter f : filters) {
-            Objects.requireNonNull(f, "filter must not be null");
-            if (and && f instanceof Filter.And) {
-                flat.addAll(((Filter.And) f).filters());
-                depth = Math.max(depth, depth(f) - 1);
-            } else if (!and && f instanceof Filter.Or) {
-                flat.addAll(((Filter.Or) f).filters());
-                depth = Math.max(depth, depth(f) - 1);
-            } else {
-                flat.add(f);
-                depth = Math.max(depth, depth(f));
-            }
-        }
-        if (flat.size() < 2) {
-            throw new IllegalArgumentException((and ? "and" : "or") + " needs at least two filters, got " + flat.size());
-        }
-        checkDepth(1 + depth);
-        return List.copyOf(flat);
-    }
-
     /** Nesting depth: 0 for an attribute expression, one more per and/or/not/value-path level. */
     static int depth(Filter f) {
-        if (f instanceof Filter.And) {
-            return 1 + maxDepth(((Filter.And) f).filters());
-        } else if (f instanceof Filter.Or) {
-            return 1 + maxDepth(((Filter.Or) f).filters());
+        if (f instanceof Filter.And || f instanceof Filter.Or) {
+            return 1 + Operands.of(f).maxDepth();
         } else if (f instanceof Filter.Not) {
             return 1 + depth(((Filter.Not) f).filter());
         } else if (f instanceof Filter.ValuePath) {
             return 1 + depth(((Filter.ValuePath) f).filter());
         }
         return 0;
-    }
-
-    private static int maxDepth(List<Filter> filters) {
-        int max = 0;
-        for (Filter f : filters) {
-            max = Math.max(max, depth(f));
-        }
-        return max;
     }
 
     static void checkDepth(int depth) {
@@ -244,10 +253,8 @@ final class FilterValues {
     static boolean containsValuePath(Filter f) {
         if (f instanceof Filter.ValuePath) {
             return true;
-        } else if (f instanceof Filter.And) {
-            return ((Filter.And) f).filters().stream().anyMatch(FilterValues::containsValuePath);
-        } else if (f instanceof Filter.Or) {
-            return ((Filter.Or) f).filters().stream().anyMatch(FilterValues::containsValuePath);
+        } else if (f instanceof Filter.And || f instanceof Filter.Or) {
+            return Operands.of(f).containsValuePath();
         } else if (f instanceof Filter.Not) {
             return containsValuePath(((Filter.Not) f).filter());
         }

@@ -43,6 +43,10 @@ class FilterParserTest {
                 Arguments.of("a eq False", eq("a", false)),
                 Arguments.of("a eq NULL", Filter.eqNull("a")),
                 Arguments.of("a ne null", Filter.neNull("a")),
+                // the grammar allows what no factory builds: ordering or containment of a boolean, number or null
+                Arguments.of("approved GT true", new Filter.Comparison("approved", ComparisonOperator.GT, true)),
+                Arguments.of("n co 42", new Filter.Comparison("n", ComparisonOperator.CO, 42)),
+                Arguments.of("a sw null", new Filter.Comparison("a", ComparisonOperator.SW, null)),
                 // numbers
                 Arguments.of("n eq 42", eq("n", 42)),
                 Arguments.of("n eq -42", eq("n", -42)),
