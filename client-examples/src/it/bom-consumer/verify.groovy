@@ -20,3 +20,7 @@ assert !junitJars.isEmpty() : "no JUnit on the user's test class path: ${classPa
 assert wrong.isEmpty() : "the user chose JUnit ${junitVersion}, but the test class path has ${wrong}"
 assert junitJars.size() == junitJars.unique(false).size() : "a JUnit jar twice: ${junitJars}"
 println "user project: 1 test passed on ${junitJars.join(', ')}"
+
+// The README's advice for SLF4J (slf4j-nop in test scope) leaves the user's build output quiet.
+def buildLog = new File(basedir, 'build.log').text
+assert !buildLog.contains('SLF4J(W)') : "SLF4J warned in the user's build with JUnit ${junitVersion}"
