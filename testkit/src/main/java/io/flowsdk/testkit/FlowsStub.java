@@ -287,11 +287,14 @@ public final class FlowsStub implements AutoCloseable {
     /**
      * Adds a flow instance as given (JSON as the API sends it). The stub fills {@code id} (a
      * UUID), {@code status} {@code running} and {@code startedAt} when missing. Its tasks are
-     * the tasks whose {@code flow.flowInstanceKey} is its id.
+     * the tasks whose {@code flow.flowInstanceKey} is its id. {@code StatusExplanations} items
+     * must be objects, as the platform sends them, for example
+     * {@code {"message": "Waiting for approval"}}.
      *
      * @param flow the flow instance
      * @return the stored flow instance (a copy)
-     * @throws IllegalArgumentException when a flow instance with that id exists
+     * @throws IllegalArgumentException when a flow instance with that id exists, or when a
+     *     {@code StatusExplanations} item is not an object
      */
     public JsonObject addFlow(JsonObject flow) {
         return store.addFlow(Objects.requireNonNull(flow, "flow"));
@@ -302,7 +305,8 @@ public final class FlowsStub implements AutoCloseable {
      *
      * @param flow the flow instance
      * @return the stored flow instance, with its id
-     * @throws IllegalArgumentException when a flow instance with that id exists
+     * @throws IllegalArgumentException when a flow instance with that id exists, or when a
+     *     {@code StatusExplanations} item is not an object (a map)
      */
     public io.flowsdk.client.model.FlowInstance addFlow(io.flowsdk.client.model.FlowInstance flow) {
         JsonObject stored = addFlow(JsonParser.parseString(Objects.requireNonNull(flow, "flow").toJson()).getAsJsonObject());
