@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   @Test void approves(FlowsStub stub, FlowsClient client) {
  *     String id = stub.addTask(new Task().displayName("Approve")).getId();
  *     new ApprovalService(client).approve(id);
- *     assertEquals("completed", stub.task(id).orElseThrow().get("status").getAsString());
+ *     assertEquals("completed", stub.task(id).orElseThrow().getStatus());
  *   }
  * }
  * }</pre>

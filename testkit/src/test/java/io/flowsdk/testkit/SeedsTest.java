@@ -42,7 +42,7 @@ class SeedsTest {
             SeedData d = Seeds.realistic(5, 3, 1);
             stub.seed(d);
             assertEquals(15, stub.tasks().size());
-            JsonObject done = stub.tasks().stream().filter(t -> !t.get("status").getAsString().equals("pending"))
+            JsonObject done = stub.tasksJson().stream().filter(t -> !t.get("status").getAsString().equals("pending"))
                     .findFirst().orElseThrow();
             assertEquals(2, stub.taskHistory(done.get("id").getAsString()).size());
             assertEquals("pending", stub.taskHistory(done.get("id").getAsString()).get(0).state().get("status").getAsString());
