@@ -8,9 +8,10 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
+import io.flowsdk.client.model.FlowInstance;
+import io.flowsdk.client.model.Task;
 import io.flowsdk.testkit.internal.FakeFlowsApi;
 import io.flowsdk.testkit.internal.SdkFilterSupport;
 import io.flowsdk.testkit.internal.ResourceStore;
@@ -37,7 +38,7 @@ import java.util.function.Consumer;
  *   String id = stub.addTask(new Task().displayName("Approve access").assigneeId("u1")).getId();
  *   FlowsClient client = stub.client();
  *   client.tasks().complete(id, Map.of("approved", true));
- *   assertEquals("completed", stub.task(id).orElseThrow().get("status").getAsString());
+ *   assertEquals("completed", stub.task(id).orElseThrow().getStatus());
  * }
  * }</pre>
  *
@@ -279,19 +280,21 @@ public final class FlowsStub implements AutoCloseable {
      * @return the stored task, with its id
      * @throws IllegalArgumentException when a task with that id exists
      */
-    public io.flowsdk.client.model.Task addTask(io.flowsdk.client.model.Task task) {
-        JsonObject stored = addTask(JsonParser.parseString(Objects.requireNonNull(task, "task").toJson()).getAsJsonObject());
-        return Models.task(stored);
+    public Task addTask(Task task) {
+        return Models.task(addTask(Models.json(Objects.requireNonNull(task, "task"))));
     }
 
     /**
      * Adds a flow instance as given (JSON as the API sends it). The stub fills {@code id} (a
      * UUID), {@code status} {@code running} and {@code startedAt} when missing. Its tasks are
-     * the tasks whose {@code flow.flowInstanceKey} is its id.
+     * the tasks whose {@code flow.flowInstanceKey} is its id. {@code StatusExplanations} items
+     * must be objects, as the platform sends them, for example
+     * {@code {"message": "Waiting for approval"}}.
      *
      * @param flow the flow instance
      * @return the stored flow instance (a copy)
-     * @throws IllegalArgumentException when a flow instance with that id exists
+     * @throws IllegalArgumentException when a flow instance with that id exists, or when a
+     *     {@code StatusExplanations} item is not an object
      */
     public JsonObject addFlow(JsonObject flow) {
         return store.addFlow(Objects.requireNonNull(flow, "flow"));
@@ -302,11 +305,11 @@ public final class FlowsStub implements AutoCloseable {
      *
      * @param flow the flow instance
      * @return the stored flow instance, with its id
-     * @throws IllegalArgumentException when a flow instance with that id exists
+     * @throws IllegalArgumentException when a flow instance with that id exists, or when a
+     *     {@code StatusExplanations} item is not an object (a map)
      */
-    public io.flowsdk.client.model.FlowInstance addFlow(io.flowsdk.client.model.FlowInstance flow) {
-        JsonObject stored = addFlow(JsonParser.parseString(Objects.requireNonNull(flow, "flow").toJson()).getAsJsonObject());
-        return Models.flow(stored);
+    public FlowInstance addFlow(FlowInstance flow) {
+        return Models.flow(addFlow(Models.json(Objects.requireNonNull(flow, "flow"))));
     }
 
     /**
@@ -357,40 +360,89 @@ public final class FlowsStub implements AutoCloseable {
     // ---------------------------------------------------------------- state, for assertions
 
     /**
-     * Every task as stored now, in insertion order.
+     * Every task as stored now, in insertion order, as the SDK's model, read with the client's
+     * own JSON codec (so exactly as a client would read it from an answer).
+     *
+     * @return new model objects, safe to modify
+     * @throws IllegalStateException when a task seeded as JSON does not read as the model (see
+     *     {@link #tasksJson()})
+     */
+    public List<Task> tasks() {
+        return tasksJson().stream().map(Models::task).toList();
+    }
+
+    /**
+     * Every task as stored now, in insertion order, as JSON (unknown fields and all).
      *
      * @return copies, safe to modify
      */
-    public List<JsonObject> tasks() {
+    public List<JsonObject> tasksJson() {
         return store.tasks(null);
     }
 
     /**
-     * Every flow instance as stored now, in insertion order.
+     * Every flow instance as stored now, in insertion order, as the SDK's model, read with the
+     * client's own JSON codec.
+     *
+     * @return new model objects, safe to modify
+     * @throws IllegalStateException when a flow instance seeded as JSON does not read as the
+     *     model (see {@link #flowsJson()})
+     */
+    public List<FlowInstance> flows() {
+        return flowsJson().stream().map(Models::flow).toList();
+    }
+
+    /**
+     * Every flow instance as stored now, in insertion order, as JSON.
      *
      * @return copies, safe to modify
      */
-    public List<JsonObject> flows() {
+    public List<JsonObject> flowsJson() {
         return store.flows(null);
     }
 
     /**
-     * One task as stored now.
+     * One task as stored now, as the SDK's model, read with the client's own JSON codec:
+     * {@code stub.task(id).orElseThrow().getStatus()}.
+     *
+     * @param id the task id
+     * @return a new model object, or empty
+     * @throws IllegalStateException when the task, seeded as JSON, does not read as the model
+     *     (see {@link #taskJson(String)})
+     */
+    public Optional<Task> task(String id) {
+        return taskJson(id).map(Models::task);
+    }
+
+    /**
+     * One task as stored now, as JSON: {@code stub.taskJson(id).orElseThrow().get("status")}.
      *
      * @param id the task id
      * @return a copy, or empty
      */
-    public Optional<JsonObject> task(String id) {
+    public Optional<JsonObject> taskJson(String id) {
         return store.task(id);
     }
 
     /**
-     * One flow instance as stored now.
+     * One flow instance as stored now, as the SDK's model, read with the client's own JSON codec.
+     *
+     * @param id the flow instance id
+     * @return a new model object, or empty
+     * @throws IllegalStateException when the flow instance, seeded as JSON, does not read as the
+     *     model (see {@link #flowJson(String)})
+     */
+    public Optional<FlowInstance> flow(String id) {
+        return flowJson(id).map(Models::flow);
+    }
+
+    /**
+     * One flow instance as stored now, as JSON.
      *
      * @param id the flow instance id
      * @return a copy, or empty
      */
-    public Optional<JsonObject> flow(String id) {
+    public Optional<JsonObject> flowJson(String id) {
         return store.flow(id);
     }
 

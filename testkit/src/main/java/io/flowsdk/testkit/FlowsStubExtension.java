@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   @Test void approves(FlowsStub stub, FlowsClient client) {
  *     String id = stub.addTask(new Task().displayName("Approve")).getId();
  *     new ApprovalService(client).approve(id);
- *     assertEquals("completed", stub.task(id).orElseThrow().get("status").getAsString());
+ *     assertEquals("completed", stub.task(id).orElseThrow().getStatus());
  *   }
  * }
  * }</pre>
@@ -34,6 +34,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>An injected {@link FlowsClient} is {@link FlowsStub#client()}: the same client for the
  *       whole class, with a zero-sleep retry policy.</li>
  * </ul>
+ *
+ * <p><b>JUnit versions:</b> JUnit Jupiter 5.8.0 and later, JUnit 6 included. The testkit depends
+ * on {@code junit-jupiter-api} in {@code provided} scope only, so the extension runs on the JUnit
+ * of the project that uses it and never brings a second one onto its test class path.
  */
 public final class FlowsStubExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FlowsStubExtension.class);

@@ -57,7 +57,9 @@ public final class Seeds {
      *
      * <ul>
      *   <li>flow instances {@code running}, {@code completed}, {@code canceled} or {@code failed},
-     *       started up to 30 days before {@code anchor}, finished ones with {@code endedAt};</li>
+     *       started up to 30 days before {@code anchor}, finished ones with {@code endedAt}, each
+     *       with one {@code StatusExplanations} item, an object such as
+     *       {@code {"message": "Waiting for approval"}};</li>
      *   <li>tasks {@code pending}, {@code completed} or {@code canceled} consistent with their flow,
      *       with assignees from a pool of ten users, one or two groups, {@code meta} with created
      *       and last-modified times, and {@code variables};</li>
@@ -198,17 +200,24 @@ public final class Seeds {
         }
     }
 
-    private static String explanation(String status) {
+    /** A status explanation as the platform sends it: an object, here with a {@code message}. */
+    private static JsonObject explanation(String status) {
+        JsonObject explanation = new JsonObject();
         switch (status) {
             case "running":
-                return "Waiting for approval";
+                explanation.addProperty("message", "Waiting for approval");
+                break;
             case "completed":
-                return "All approvals granted";
+                explanation.addProperty("message", "All approvals granted");
+                break;
             case "canceled":
-                return "Canceled by the requester";
+                explanation.addProperty("message", "Canceled by the requester");
+                break;
             default:
-                return "Provisioning failed: target system unavailable";
+                explanation.addProperty("message", "Provisioning failed: target system unavailable");
+                break;
         }
+        return explanation;
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -1,6 +1,7 @@
 package io.flowsdk.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,10 @@ class SeedsTest {
         assertTrue(a.tasks().stream().anyMatch(t -> !t.has("due")));
         assertTrue(a.tasks().stream().anyMatch(t -> !t.has("assigneeId")));
         assertTrue(a.tasks().stream().map(t -> t.get("assigneeId")).filter(x -> x != null).distinct().count() > 3);
+        for (JsonObject f : a.flows()) {
+            JsonObject explanation = f.getAsJsonArray("StatusExplanations").get(0).getAsJsonObject();
+            assertFalse(explanation.get("message").getAsString().isBlank(), "an object with a message, as the platform sends");
+        }
         Set<String> flowIds = a.flows().stream().map(f -> f.get("id").getAsString()).collect(Collectors.toSet());
         for (JsonObject t : a.tasks()) {
             assertTrue(flowIds.contains(t.getAsJsonObject("flow").get("flowInstanceKey").getAsString()));
@@ -37,7 +42,7 @@ class SeedsTest {
             SeedData d = Seeds.realistic(5, 3, 1);
             stub.seed(d);
             assertEquals(15, stub.tasks().size());
-            JsonObject done = stub.tasks().stream().filter(t -> !t.get("status").getAsString().equals("pending"))
+            JsonObject done = stub.tasksJson().stream().filter(t -> !t.get("status").getAsString().equals("pending"))
                     .findFirst().orElseThrow();
             assertEquals(2, stub.taskHistory(done.get("id").getAsString()).size());
             assertEquals("pending", stub.taskHistory(done.get("id").getAsString()).get(0).state().get("status").getAsString());

@@ -1,6 +1,7 @@
 package io.flowsdk.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,7 +60,7 @@ class StubHttpTest {
         assertEquals("a?b#c", Http.get(stub, "/flows/tasks/a%3Fb%23c").json().getAsJsonObject().get("id").getAsString());
         Http.Answer done = Http.post(stub, "/flows/tasks/a%2Fb/.complete", "{\"variables\":{}}");
         assertEquals(200, done.status());
-        assertEquals("completed", stub.task("a/b").orElseThrow().get("status").getAsString());
+        assertEquals("completed", stub.task("a/b").orElseThrow().getStatus());
         assertEquals("/api/v1/flows/tasks/a%2Fb/.complete", stub.requests(Endpoint.COMPLETE_TASK).get(0).path());
     }
 
@@ -170,8 +171,8 @@ class StubHttpTest {
         assertEquals("[\"t1\",\"t2\"]", body.get("canceledJobs").toString());
         assertEquals("[\"job-provision-2\"]", body.get("notCanceledJobs").toString());
         assertEquals("[\"t1\",\"t2\"]", body.get("taskIds").toString());
-        assertEquals("canceled", stub.task("t2").orElseThrow().get("status").getAsString());
-        assertTrue(stub.flow("f1").orElseThrow().has("endedAt"));
+        assertEquals("canceled", stub.task("t2").orElseThrow().getStatus());
+        assertNotNull(stub.flow("f1").orElseThrow().getEndedAt());
     }
 
     @Test
@@ -209,10 +210,10 @@ class StubHttpTest {
         stub.addTask(task("t2", "pending"));
         stub.inject(Endpoint.COMPLETE_TASK, Fault.status(500));
         assertEquals(500, Http.post(stub, "/flows/tasks/t1/.complete", "{}").status());
-        assertEquals("pending", stub.task("t1").orElseThrow().get("status").getAsString());
+        assertEquals("pending", stub.task("t1").orElseThrow().getStatus());
         stub.inject(Endpoint.COMPLETE_TASK, Fault.connectionReset()).afterHandling();
         assertThrows(IOException.class, () -> Http.post(stub, "/flows/tasks/t2/.complete", "{}"));
-        assertEquals("completed", stub.task("t2").orElseThrow().get("status").getAsString());
+        assertEquals("completed", stub.task("t2").orElseThrow().getStatus());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -18,6 +19,11 @@ import java.util.function.Supplier;
 public final class FakeFlowsApi {
     /** The page size used when a list request sends no {@code count}. */
     public static final int DEFAULT_PAGE_SIZE = 100;
+
+    private static final List<AnswerListener> LISTENERS = ServiceLoader
+            .load(AnswerListener.class, FakeFlowsApi.class.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
 
     private final ResourceStore store;
     private final FilterSupport filters;
@@ -76,6 +82,14 @@ public final class FakeFlowsApi {
      * @return the response
      */
     public ApiResponse handle(ApiRequest request, Route route) {
+        ApiResponse response = answer(request, route);
+        for (AnswerListener listener : LISTENERS) {
+            listener.answered(request, route, response);
+        }
+        return response;
+    }
+
+    private ApiResponse answer(ApiRequest request, Route route) {
         if (!authorized(request)) {
             return ApiResponse.error(401, "missing or invalid bearer token").withHeader("WWW-Authenticate", "Bearer");
         }

@@ -144,10 +144,12 @@ public final class ResourceStore {
      *
      * @param flow the flow instance JSON
      * @return a copy of the stored flow instance
-     * @throws IllegalArgumentException when a flow instance with that id exists
+     * @throws IllegalArgumentException when a flow instance with that id exists, or when
+     *     {@code StatusExplanations} is not an array of objects (the platform's schema)
      */
     public synchronized JsonObject addFlow(JsonObject flow) {
         JsonObject f = flow.deepCopy();
+        requireObjectExplanations(f);
         String id = idOf(f);
         if (flows.containsKey(id)) {
             throw new IllegalArgumentException("a flow instance with id " + id + " already exists");
@@ -476,6 +478,27 @@ public final class ResourceStore {
     private static boolean isFinishedFlow(JsonObject flow) {
         String s = Json.string(flow, "status");
         return s != null && FINISHED_FLOW.contains(s.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The platform sends each status explanation as an object; a fake that answered with strings
+     * would let a test pass against code that the real API breaks.
+     */
+    private static void requireObjectExplanations(JsonObject flow) {
+        JsonElement explanations = flow.get("StatusExplanations");
+        if (explanations == null || explanations.isJsonNull()) {
+            return;
+        }
+        if (!explanations.isJsonArray()) {
+            throw new IllegalArgumentException("StatusExplanations must be an array of objects, got " + explanations);
+        }
+        for (int i = 0; i < explanations.getAsJsonArray().size(); i++) {
+            JsonElement item = explanations.getAsJsonArray().get(i);
+            if (!item.isJsonObject()) {
+                throw new IllegalArgumentException("StatusExplanations items must be JSON objects, as the platform sends"
+                        + " them (for example {\"message\": \"Waiting for approval\"}); item " + i + " is " + item);
+            }
+        }
     }
 
     private static String idOf(JsonObject resource) {

@@ -28,6 +28,19 @@ class ResourceStoreTest {
     }
 
     @Test
+    void statusExplanationsAreObjectsAsThePlatformSendsThem() {
+        JsonObject f = store.addFlow(o("{'id':'f1','StatusExplanations':[{'message':'Waiting'},{}]}"));
+        assertEquals(o("{'message':'Waiting'}"), f.getAsJsonArray("StatusExplanations").get(0));
+        store.addFlow(o("{'id':'f2','StatusExplanations':[]}"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> store.addFlow(o("{'id':'f3','StatusExplanations':[{'message':'a'},'Waiting']}")));
+        assertTrue(e.getMessage().contains("item 1 is \"Waiting\""), e.getMessage());
+        assertTrue(e.getMessage().contains("{\"message\": "), "says what to send instead: " + e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> store.addFlow(o("{'id':'f4','StatusExplanations':'Waiting'}")));
+        assertFalse(store.flow("f3").isPresent(), "a refused flow is not stored");
+    }
+
+    @Test
     void seedingFillsServerFields() {
         JsonObject t = store.addTask(o("{'displayName':'x'}"));
         assertEquals(36, t.get("id").getAsString().length());

@@ -20,6 +20,6 @@ class ApprovalInboxTest {
         String status = new ApprovalInbox(client).approve("task-1").get(10, TimeUnit.SECONDS);
 
         assertEquals("completed", status);
-        assertEquals("completed", stub.task("task-1").orElseThrow().get("status").getAsString());
+        assertEquals("completed", stub.task("task-1").orElseThrow().getStatus());
     }
 }
