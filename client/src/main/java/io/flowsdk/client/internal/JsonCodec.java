@@ -9,16 +9,6 @@ import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.flowsdk.client.model.CompleteTaskRequest;
-import io.flowsdk.client.model.ErrorResponse;
-import io.flowsdk.client.model.FlowCancel;
-import io.flowsdk.client.model.FlowInstance;
-import io.flowsdk.client.model.FlowInstancesList;
-import io.flowsdk.client.model.FlowReference;
-import io.flowsdk.client.model.Meta;
-import io.flowsdk.client.model.Task;
-import io.flowsdk.client.model.TaskFlowReference;
-import io.flowsdk.client.model.TasksList;
 
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -51,17 +41,6 @@ public final class JsonCodec {
                 .setObjectToNumberStrategy(EXACT_NUMBERS)
                 .setNumberToNumberStrategy(EXACT_NUMBERS)
                 .registerTypeAdapter(OffsetDateTime.class, new LenientOffsetDateTimeAdapter().nullSafe())
-                .registerTypeAdapterFactory(new Task.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new Meta.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new TaskFlowReference.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowInstance.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowReference.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowCancel.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new TasksList.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowInstancesList.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new ErrorResponse.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new CompleteTaskRequest.CustomTypeAdapterFactory())
-                // registered last so it takes precedence for reading; it writes through the generated adapters
                 .registerTypeAdapterFactory(new ModelAdapterFactory())
                 .create();
     }

@@ -17,17 +17,25 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads the generated models in one pass over the JSON stream. The generated adapters first
- * build a JSON tree, validate it, bind it, then walk it again for unknown fields: measured 2.4x
- * slower and 2.4x more garbage (see BENCHMARKS.md). This reader binds known fields as they come,
- * keeps unknown fields in the model's additional properties (exact numbers, any JSON), and makes a
- * list the answer left out an empty list. Writing stays with the generated adapters, so requests
- * carry exactly the fields the caller set.
+ * Reads and writes every class of the generated model package, found by its shape (a no-arg
+ * constructor and an {@code additionalProperties} map), so no model can be left out of a list.
+ *
+ * <p>Reading is one pass over the JSON stream. The generated adapters first build a JSON tree,
+ * validate it, bind it, then walk it again for unknown fields: measured 2.4x slower and 2.4x more
+ * garbage (see BENCHMARKS.md). This reader binds known fields as they come, keeps unknown fields
+ * in the model's additional properties (exact numbers, any JSON), and makes a list the answer left
+ * out an empty list.
+ *
+ * <p>Writing sends exactly the fields the caller set: unset (null) fields are left out, and the
+ * additional properties are written as top-level fields, never as an {@code additionalProperties}
+ * object; a declared field that is set wins over an additional property of the same name.
  */
 final class ModelAdapterFactory implements TypeAdapterFactory {
     private static final String MODEL_PACKAGE = "io.flowsdk.client.model";
@@ -50,18 +58,19 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
         } catch (NoSuchFieldException | NoSuchMethodException notAModel) {
             return null;
         }
-        TypeAdapter<T> writer = gson.getDelegateAdapter(this, type);
-        return new ModelAdapter<>(gson, raw, constructor, extras, writer);
+        return new ModelAdapter<>(gson, raw, constructor, extras);
     }
 
     private static final class Bound {
+        final String name;
         final Field field;
         final TypeToken<?> type;
         final boolean isList;
         final TypeAdapter<Object> adapter;
 
         @SuppressWarnings("unchecked")
-        Bound(Gson gson, Field field) {
+        Bound(Gson gson, String name, Field field) {
+            this.name = name;
             this.field = field;
             this.type = TypeToken.get(field.getGenericType());
             this.isList = List.class.isAssignableFrom(field.getType());
@@ -72,16 +81,14 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
     private static final class ModelAdapter<T> extends TypeAdapter<T> {
         private final Constructor<? super T> constructor;
         private final Field extras;
-        private final TypeAdapter<T> writer;
         private final Map<String, Bound> byName = new HashMap<>();
+        private final List<Bound> declared = new ArrayList<>();
         private final List<Bound> lists = new ArrayList<>();
         private final TypeAdapter<Object> anyJson;
 
-        ModelAdapter(Gson gson, Class<? super T> raw, Constructor<? super T> constructor, Field extras,
-                     TypeAdapter<T> writer) {
+        ModelAdapter(Gson gson, Class<? super T> raw, Constructor<? super T> constructor, Field extras) {
             this.constructor = constructor;
             this.extras = extras;
-            this.writer = writer;
             this.anyJson = gson.getAdapter(Object.class);
             for (Field f : raw.getDeclaredFields()) {
                 int m = f.getModifiers();
@@ -89,9 +96,10 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                     continue;
                 }
                 f.setAccessible(true);
-                Bound b = new Bound(gson, f);
                 SerializedName sn = f.getAnnotation(SerializedName.class);
-                byName.put(sn != null ? sn.value() : f.getName(), b);
+                Bound b = new Bound(gson, sn != null ? sn.value() : f.getName(), f);
+                byName.put(b.name, b);
+                declared.add(b);
                 if (sn != null) {
                     for (String alt : sn.alternate()) {
                         byName.put(alt, b);
@@ -105,7 +113,39 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
 
         @Override
         public void write(JsonWriter out, T value) throws IOException {
-            writer.write(out, value);
+            if (value == null) {
+                out.nullValue();
+                return;
+            }
+            out.beginObject();
+            Set<String> written = new HashSet<>();
+            for (Bound b : declared) {
+                Object v = get(b.field, value);
+                if (v != null) {
+                    out.name(b.name);
+                    b.adapter.write(out, v);
+                    written.add(b.name);
+                }
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> extra = (Map<String, Object>) get(extras, value);
+            if (extra != null) {
+                for (Map.Entry<String, Object> e : extra.entrySet()) {
+                    if (e.getKey() != null && !written.contains(e.getKey())) {
+                        out.name(e.getKey());
+                        anyJson.write(out, e.getValue());
+                    }
+                }
+            }
+            out.endObject();
+        }
+
+        private static Object get(Field field, Object instance) {
+            try {
+                return field.get(instance);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException("cannot read " + field.getName(), e);
+            }
         }
 
         @Override
