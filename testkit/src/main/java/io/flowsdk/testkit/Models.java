@@ -1,29 +1,21 @@
 package io.flowsdk.testkit;
 
 import com.google.gson.JsonObject;
+import io.flowsdk.client.internal.JsonCodec;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
-import io.flowsdk.testkit.internal.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
-/** Conversions between stored JSON and the SDK's generated models. */
+/** Conversions between stored JSON and the SDK's generated models, by the client's own reading rules. */
 final class Models {
+    private static final JsonCodec CODEC = new JsonCodec();
+
     private Models() {}
 
     static Task task(JsonObject json) {
-        try {
-            return Task.fromJson(Json.write(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CODEC.gson().fromJson(json, Task.class);
     }
 
     static FlowInstance flow(JsonObject json) {
-        try {
-            return FlowInstance.fromJson(Json.write(json));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CODEC.gson().fromJson(json, FlowInstance.class);
     }
 }

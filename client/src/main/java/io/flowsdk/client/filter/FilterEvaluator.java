@@ -12,14 +12,13 @@ import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
+import io.flowsdk.client.internal.Rfc3339;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -330,16 +329,8 @@ public final class FilterEvaluator {
     }
 
     private static Instant parseDateTime(String s) {
-        // cheap shape check first: most strings are not date-times
-        if (s.length() < 16 || s.length() > 64 || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || (s.charAt(10) != 'T' && s.charAt(10) != 't')) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        OffsetDateTime t = Rfc3339.parse(s);
+        return t == null ? null : t.toInstant();
     }
 
     private static boolean isPresent(JsonElement v) {
@@ -428,7 +419,7 @@ public final class FilterEvaluator {
 
         @Override
         public OffsetDateTime read(JsonReader in) throws IOException {
-            return OffsetDateTime.parse(in.nextString());
+            return Rfc3339.parseLenient(in.nextString());
         }
     }
 

@@ -1,10 +1,8 @@
 package io.flowsdk.client.filter;
 
+import io.flowsdk.client.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,16 +18,6 @@ final class FilterValues {
     private static final String URI = "[A-Za-z][A-Za-z0-9+.-]*:[A-Za-z0-9._~:/%@!$&'*+,;=?#-]*";
     private static final Pattern ATTR_PATH =
             Pattern.compile("(?:" + URI + ":)?" + ATTRNAME + "(?:\\." + ATTRNAME + ")?");
-
-    /**
-     * RFC 3339 with seconds always written, fraction only when non-zero (trailing zeros dropped)
-     * and the offset kept as given ({@code Z} for UTC).
-     */
-    static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .appendOffset("+HH:MM:ss", "Z")
-            .toFormatter(java.util.Locale.ROOT);
 
     private FilterValues() {
     }
@@ -112,7 +100,7 @@ final class FilterValues {
     }
 
     static String formatDateTime(OffsetDateTime value) {
-        return RFC3339.format(value);
+        return Rfc3339.format(value);
     }
 
     /** Appends a literal (string, number, boolean or null) in its canonical wire form. */

@@ -2,7 +2,6 @@ package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
@@ -15,11 +14,8 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -40,7 +36,7 @@ public final class JsonCodec {
                 .disableHtmlEscaping()
                 .setObjectToNumberStrategy(EXACT_NUMBERS)
                 .setNumberToNumberStrategy(EXACT_NUMBERS)
-                .registerTypeAdapter(OffsetDateTime.class, new LenientOffsetDateTimeAdapter().nullSafe())
+                .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
                 .registerTypeAdapterFactory(new ModelAdapterFactory())
                 .create();
     }
@@ -54,20 +50,11 @@ public final class JsonCodec {
         return gson.toJson(value);
     }
 
-    public JsonElement toJsonTree(Object value) {
-        return gson.toJsonTree(value);
-    }
-
     /**
      * @throws JsonParseException       on malformed JSON
-     * @throws IllegalArgumentException on JSON of the wrong shape (the generated validation)
+     * @throws IllegalArgumentException on JSON of the wrong shape
      */
     public <T> T fromJson(String json, Type type) {
-        return gson.fromJson(json, type);
-    }
-
-    /** Typed convenience of {@link #fromJson(String, Type)}. */
-    public <T> T fromJson(String json, Class<T> type) {
         return gson.fromJson(json, type);
     }
 
@@ -101,11 +88,11 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads RFC 3339 with or without offset (UTC assumed), a bare date, or epoch milliseconds. */
-    static final class LenientOffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    /** Date-times as {@link Rfc3339} reads and writes them; a JSON number is epoch milliseconds. */
+    static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
         @Override
         public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-            out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            out.value(Rfc3339.format(value));
         }
 
         @Override
@@ -113,30 +100,11 @@ public final class JsonCodec {
             if (in.peek() == JsonToken.NUMBER) {
                 return Instant.ofEpochMilli(in.nextLong()).atOffset(ZoneOffset.UTC);
             }
-            String text = in.nextString().trim();
-            return parse(text);
-        }
-
-        static OffsetDateTime parse(String text) {
-            OffsetDateTime fast = Rfc3339.parse(text);
-            if (fast != null) {
-                return fast;
-            }
+            String text = in.nextString();
             try {
-                return OffsetDateTime.parse(text);
+                return Rfc3339.parseLenient(text);
             } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    try {
-                        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-                    } catch (DateTimeParseException e3) {
-                        if (text.matches("-?\\d{1,15}")) {
-                            return Instant.ofEpochMilli(Long.parseLong(text)).atOffset(ZoneOffset.UTC);
-                        }
-                        throw new JsonParseException("not an RFC 3339 date-time: " + text, e);
-                    }
-                }
+                throw new JsonParseException("not an RFC 3339 date-time: " + text + " at " + in.getPreviousPath(), e);
             }
         }
     }

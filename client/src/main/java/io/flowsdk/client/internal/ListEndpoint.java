@@ -3,7 +3,6 @@ package io.flowsdk.client.internal;
 import io.flowsdk.client.internal.paging.FetchedPage;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -83,7 +82,7 @@ public final class ListEndpoint<T, L> {
 
     /** RFC 3339 with seconds always written: {@code 2026-01-01T00:00:00Z}, {@code 2026-01-01T00:00:00+02:00}. */
     public static String formatForTime(OffsetDateTime t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+        return t == null ? null : Rfc3339.format(t);
     }
 
     private static Long asLong(Number n) {

@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JsonCodecTest {
     private final JsonCodec codec = new JsonCodec();
 
+    private Task task(String json) {
+        return codec.fromJson(json, Task.class);
+    }
+
     @Test
     void missingListsReadAsEmptyListsButUnsetListsAreNotWritten() {
         Task t = codec.fromJson("{\"id\":\"t\"}", Task.class);
@@ -50,14 +54,14 @@ class JsonCodecTest {
     @Test
     void dateTimesAreReadLiberally() {
         assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00Z"),
-                codec.fromJson("{\"due\":\"2026-01-01T10:00:00\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01T10:00:00\"}").getDue());
         assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00+02:00"),
-                codec.fromJson("{\"due\":\"2026-01-01T10:00:00+02:00\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01T10:00:00+02:00\"}").getDue());
         assertEquals(OffsetDateTime.parse("2026-01-01T00:00:00Z"),
-                codec.fromJson("{\"due\":\"2026-01-01\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01\"}").getDue());
         assertEquals(OffsetDateTime.parse("1970-01-01T00:00:01Z"),
-                codec.fromJson("{\"due\":1000}", Task.class).getDue());
-        assertNull(codec.fromJson("{\"due\":null}", Task.class).getDue());
+                task("{\"due\":1000}").getDue());
+        assertNull(task("{\"due\":null}").getDue());
     }
 
     @Test
