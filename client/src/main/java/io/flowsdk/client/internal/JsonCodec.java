@@ -9,7 +9,9 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -51,11 +53,81 @@ public final class JsonCodec {
     }
 
     /**
-     * @throws JsonParseException       on malformed JSON
-     * @throws IllegalArgumentException on JSON of the wrong shape
+     * Decodes a JSON document.
+     *
+     * @param json the document
+     * @param type the type to bind, such as a model class
+     * @param <T>  the type
+     * @return the value, or null when the document is empty or the JSON literal {@code null}
+     * @throws JsonParseException       on malformed or truncated JSON, trailing data after the
+     *                                  document, and JSON of the wrong shape (an array where an
+     *                                  object is expected, a string that is not a date-time, ...)
+     * @throws IllegalArgumentException reserved for JSON of the wrong shape, as is
+     *                                  {@link IllegalStateException}: the models' reader reports
+     *                                  every shape error as JsonParseException today, but callers
+     *                                  treat all three as "not the promised JSON"
      */
     public <T> T fromJson(String json, Type type) {
         return gson.fromJson(json, type);
+    }
+
+    /**
+     * Decodes a JSON document from a stream, without first reading it into a String. The stream
+     * is read to the end of the document and a little past it (to refuse trailing data); it is not
+     * closed.
+     *
+     * @param json the document's characters
+     * @param type the type to bind, such as a model class
+     * @param <T>  the type
+     * @return the value, or null when the document is empty or the JSON literal {@code null}
+     * @throws IOException              when reading the stream fails (a reset connection, a
+     *                                  timeout): the stream's own exception, never wrapped in a
+     *                                  JsonParseException, so callers can tell a broken
+     *                                  transport from a broken body
+     * @throws JsonParseException       as {@link #fromJson(String, Type)}
+     * @throws IllegalArgumentException as {@link #fromJson(String, Type)}, as is
+     *                                  {@link IllegalStateException}
+     */
+    public <T> T fromJson(Reader json, Type type) throws IOException {
+        FailureRecordingReader in = new FailureRecordingReader(json);
+        try {
+            return gson.fromJson(in, type);
+        } catch (RuntimeException e) {
+            if (in.failure != null) {
+                in.failure.addSuppressed(e);
+                throw in.failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Gson wraps a failing stream in JsonSyntaxException or JsonIOException; this keeps the original. */
+    private static final class FailureRecordingReader extends FilterReader {
+        IOException failure;
+
+        FailureRecordingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 
     /** Integral numbers become Long (or BigInteger), others Double unless that loses digits. */

@@ -4,7 +4,14 @@ import io.flowsdk.client.model.FlowCancel;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
 import io.flowsdk.client.model.TasksList;
+import com.google.gson.JsonParseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -13,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -48,6 +58,7 @@ class JsonCodecTest {
         assertEquals(0.1, v.get("d"));
         assertEquals(new BigDecimal("3.141592653589793238462643"), v.get("e"));
         assertEquals(List.of(1L, 2.5), v.get("f"));
+        assertEquals(new BigDecimal("1e99999"), ((Map<?, ?>) task("{\"variables\":{\"g\":1e99999}}").getVariables()).get("g"));
         assertTrue(codec.toJson(Map.of("n", v.get("b"))).contains("12345678901234567"));
     }
 
@@ -70,5 +81,53 @@ class JsonCodecTest {
         assertEquals(7L, t.getMeta().getRevision());
         TasksList l = codec.fromJson("{\"totalResults\":\"3\",\"itemsPerPage\":\"3\",\"startIndex\":\"1\"}", TasksList.class);
         assertEquals(3L, l.getTotalResults());
+    }
+
+    @Test
+    void aStreamDecodesAsItsStringDoes() throws IOException {
+        String page = "{\"totalResults\":2,\"Resources\":[{\"id\":\"a\",\"due\":\"2026-01-01T00:00:00Z\","
+                + "\"variables\":{\"n\":12345678901234567890,\"x\":[1.5,null]},\"extra\":true},{\"id\":\"b\"}]}";
+        TasksList fromString = codec.fromJson(page, TasksList.class);
+        TasksList fromStream = codec.fromJson(new StringReader(page), TasksList.class);
+        assertEquals(fromString, fromStream);
+        assertEquals(2, fromStream.getResources().size());
+        assertEquals(true, fromStream.getResources().get(0).getAdditionalProperty("extra"));
+        assertNull(codec.fromJson(new StringReader(""), Task.class));
+        assertNull(codec.fromJson(new StringReader(" null "), Task.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\":", "{\"id\":\"x\"} {}", "{\"id\":\"x\"}]", "{id:", "{\"id\":{}}", "[1]", "\"task\"",
+            "{\"meta\":\"x\"}", "{\"due\":\"soon\"}", "{\"due\":true}", "{\"groupsIds\":{\"a\":1}}",
+            "{\"meta\":{\"revision\":\"abc\"}}", "{\"meta\":{\"revision\":1.5}}"})
+    void badBodiesFailAlikeFromAStringAndFromAStream(String body) {
+        RuntimeException fromString = assertThrows(RuntimeException.class, () -> codec.fromJson(body, Task.class));
+        RuntimeException fromStream = assertThrows(RuntimeException.class,
+                () -> codec.fromJson(new StringReader(body), Task.class));
+        assertEquals(fromString.getClass(), fromStream.getClass());
+        assertInstanceOf(JsonParseException.class, fromString, body);
+    }
+
+    @Test
+    void aFailingStreamThrowsItsOwnIOExceptionNotAParseError() {
+        IOException reset = new IOException("connection reset");
+        Reader failing = new Reader() {
+            private final Reader start = new StringReader("{\"Resources\":[{\"id\":\"a\"},");
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = start.read(buffer, offset, length);
+                if (n < 0) {
+                    throw reset;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IOException thrown = assertThrows(IOException.class, () -> codec.fromJson(failing, TasksList.class));
+        assertSame(reset, thrown);
     }
 }
