@@ -2,6 +2,7 @@ package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
@@ -12,6 +13,8 @@ import com.google.gson.stream.JsonWriter;
 import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -48,8 +51,26 @@ public final class JsonCodec {
         return gson;
     }
 
-    public String toJson(Object value) {
-        return gson.toJson(value);
+    /**
+     * Encodes a request body by {@link JsonValues}' mapping: unset model fields are left out,
+     * explicit nulls in maps and lists are kept.
+     *
+     * @param body the body: a model, a map, a JSON tree, ...
+     * @return the JSON text
+     * @throws IllegalArgumentException if the body holds a value JSON cannot hold (the message
+     *                                  names where it is)
+     */
+    public String toJson(Object body) {
+        JsonElement tree = JsonValues.toTree(body, "");
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter out = gson.newJsonWriter(text);
+            out.setSerializeNulls(true);
+            gson.getAdapter(JsonElement.class).write(out, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -15,13 +16,13 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads and writes every class of the generated model package, found by its shape (a no-arg
@@ -33,9 +34,10 @@ import java.util.Set;
  * in the model's additional properties (exact numbers, any JSON), and makes a list the answer left
  * out an empty list.
  *
- * <p>Writing sends exactly the fields the caller set: unset (null) fields are left out, and the
- * additional properties are written as top-level fields, never as an {@code additionalProperties}
- * object; a declared field that is set wins over an additional property of the same name.
+ * <p>Writing is {@link JsonValues}' mapping, which sends exactly the fields the caller set: unset
+ * (null) fields are left out, any-typed fields follow the documented table, and the additional
+ * properties are written as top-level fields, never as an {@code additionalProperties} object; a
+ * declared field that is set wins over an additional property of the same name.
  */
 final class ModelAdapterFactory implements TypeAdapterFactory {
     private static final String MODEL_PACKAGE = "io.flowsdk.client.model";
@@ -64,17 +66,36 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
     private static final class Bound {
         final String name;
         final Field field;
-        final TypeToken<?> type;
         final boolean isList;
-        final TypeAdapter<Object> adapter;
+        final TypeAdapter<?> adapter;
 
-        @SuppressWarnings("unchecked")
         Bound(Gson gson, String name, Field field) {
             this.name = name;
             this.field = field;
-            this.type = TypeToken.get(field.getGenericType());
             this.isList = List.class.isAssignableFrom(field.getType());
-            this.adapter = (TypeAdapter<Object>) gson.getAdapter(type);
+            this.adapter = isAnyJson(field.getGenericType()) ? AnyJson.INSTANCE
+                    : gson.getAdapter(TypeToken.get(field.getGenericType()));
+        }
+
+        Object read(JsonReader in) throws IOException {
+            Object v = adapter.read(in);
+            if (v != null && !field.getType().isInstance(v)) {
+                throw new IllegalStateException("expected " + (isList ? "an array" : "an object") + " but was "
+                        + (v instanceof List ? "an array" : v instanceof Map ? "an object" : "a " + v.getClass().getSimpleName()));
+            }
+            return v;
+        }
+
+        /** Object, List of Object or Map of Object: read as plain Java by {@link AnyJson}, not by Gson's own rules. */
+        private static boolean isAnyJson(Type type) {
+            if (type == Object.class) {
+                return true;
+            }
+            if (type instanceof ParameterizedType p && (p.getRawType() == List.class || p.getRawType() == Map.class)) {
+                Type[] args = p.getActualTypeArguments();
+                return args[args.length - 1] == Object.class && (args.length == 1 || args[0] == String.class);
+            }
+            return false;
         }
     }
 
@@ -82,14 +103,13 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
         private final Constructor<? super T> constructor;
         private final Field extras;
         private final Map<String, Bound> byName = new HashMap<>();
-        private final List<Bound> declared = new ArrayList<>();
         private final List<Bound> lists = new ArrayList<>();
-        private final TypeAdapter<Object> anyJson;
+        private final TypeAdapter<JsonElement> trees;
 
         ModelAdapter(Gson gson, Class<? super T> raw, Constructor<? super T> constructor, Field extras) {
             this.constructor = constructor;
             this.extras = extras;
-            this.anyJson = gson.getAdapter(Object.class);
+            this.trees = gson.getAdapter(JsonElement.class);
             for (Field f : raw.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.getName().equals(EXTRAS)) {
@@ -99,7 +119,6 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                 SerializedName sn = f.getAnnotation(SerializedName.class);
                 Bound b = new Bound(gson, sn != null ? sn.value() : f.getName(), f);
                 byName.put(b.name, b);
-                declared.add(b);
                 if (sn != null) {
                     for (String alt : sn.alternate()) {
                         byName.put(alt, b);
@@ -117,34 +136,13 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                 out.nullValue();
                 return;
             }
-            out.beginObject();
-            Set<String> written = new HashSet<>();
-            for (Bound b : declared) {
-                Object v = get(b.field, value);
-                if (v != null) {
-                    out.name(b.name);
-                    b.adapter.write(out, v);
-                    written.add(b.name);
-                }
-            }
-            @SuppressWarnings("unchecked")
-            Map<String, Object> extra = (Map<String, Object>) get(extras, value);
-            if (extra != null) {
-                for (Map.Entry<String, Object> e : extra.entrySet()) {
-                    if (e.getKey() != null && !written.contains(e.getKey())) {
-                        out.name(e.getKey());
-                        anyJson.write(out, e.getValue());
-                    }
-                }
-            }
-            out.endObject();
-        }
-
-        private static Object get(Field field, Object instance) {
+            JsonElement tree = JsonValues.toTree(value, "");
+            boolean serializeNulls = out.getSerializeNulls();
+            out.setSerializeNulls(true); // the tree holds only the nulls asked for: unset fields are already left out
             try {
-                return field.get(instance);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException("cannot read " + field.getName(), e);
+                trees.write(out, tree);
+            } finally {
+                out.setSerializeNulls(serializeNulls);
             }
         }
 
@@ -162,7 +160,7 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                 Bound b = byName.get(name);
                 try {
                     if (b != null) {
-                        Object v = b.adapter.read(in);
+                        Object v = b.read(in);
                         if (v != null || !b.field.getType().isPrimitive()) {
                             b.field.set(instance, v);
                         }
@@ -170,7 +168,7 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                         if (unknown == null) {
                             unknown = new LinkedHashMap<>();
                         }
-                        unknown.put(name, anyJson.read(in));
+                        unknown.put(name, AnyJson.INSTANCE.read(in));
                     }
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot set " + name, e);

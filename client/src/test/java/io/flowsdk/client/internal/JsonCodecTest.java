@@ -16,6 +16,8 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -129,5 +131,20 @@ class JsonCodecTest {
         };
         IOException thrown = assertThrows(IOException.class, () -> codec.fromJson(failing, TasksList.class));
         assertSame(reset, thrown);
+    }
+
+    @Test
+    void anyJsonIsReadAsPlainJavaCollections() {
+        Task t = task("{\"variables\":{\"b\":{\"z\":1,\"a\":2},\"a\":[{\"k\":null}]},\"extra\":{\"q\":[]}}");
+        Map<?, ?> v = (Map<?, ?>) t.getVariables();
+        assertEquals(LinkedHashMap.class, v.getClass());
+        assertEquals(List.of("b", "a"), List.copyOf(v.keySet()));
+        assertEquals(List.of("z", "a"), List.copyOf(((Map<?, ?>) v.get("b")).keySet()));
+        assertEquals(ArrayList.class, v.get("a").getClass());
+        assertEquals(LinkedHashMap.class, ((List<?>) v.get("a")).get(0).getClass());
+        assertEquals(LinkedHashMap.class, t.getAdditionalProperty("extra").getClass());
+        FlowInstance f = codec.fromJson("{\"StatusExplanations\":[{\"a\":1},\"s\"]}", FlowInstance.class);
+        assertEquals(LinkedHashMap.class, f.getStatusExplanations().get(0).getClass());
+        assertThrows(JsonParseException.class, () -> codec.fromJson("{\"StatusExplanations\":{\"a\":1}}", FlowInstance.class));
     }
 }
