@@ -27,7 +27,7 @@ public final class AttributeNames {
     private static String printable(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
-            if (c < 0x20 || c == 0x7f) {
+            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

@@ -2,8 +2,10 @@ package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
  * The JSON configuration of one client. The generated {@code JSON} holder is a static global
@@ -53,15 +56,18 @@ public final class JsonCodec {
 
     /**
      * Encodes a request body by {@link JsonValues}' mapping: unset model fields are left out,
-     * explicit nulls in maps and lists are kept.
+     * explicit nulls in maps and lists are kept. Every string and key is checked by {@link Text}
+     * here, where it is about to be sent, and not in {@code JsonValues}, which also turns
+     * received models into JSON for the filter evaluator.
      *
      * @param body the body: a model, a map, a JSON tree, ...
      * @return the JSON text
-     * @throws IllegalArgumentException if the body holds a value JSON cannot hold (the message
-     *                                  names where it is)
+     * @throws IllegalArgumentException if the body holds a value JSON cannot hold, or a string or
+     *                                  key with an unpaired surrogate (the message names where)
      */
     public String toJson(Object body) {
         JsonElement tree = JsonValues.toTree(body, "");
+        requireWellFormedText(tree, JsonPath.root(""));
         StringWriter text = new StringWriter();
         try {
             JsonWriter out = gson.newJsonWriter(text);
@@ -71,6 +77,27 @@ public final class JsonCodec {
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return text.toString();
+    }
+
+    private static void requireWellFormedText(JsonElement e, JsonPath at) {
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isString() && Text.unpairedSurrogate(p.getAsString()) >= 0) {
+                Text.requireWellFormed(p.getAsString(), at.toString());
+            }
+        } else if (e.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+                if (Text.unpairedSurrogate(m.getKey()) >= 0) {
+                    Text.requireWellFormed(m.getKey(), "a key of " + (at.isUnnamedRoot() ? "the body" : at));
+                }
+                requireWellFormedText(m.getValue(), at.child(m.getKey()));
+            }
+        } else if (e.isJsonArray()) {
+            JsonArray a = e.getAsJsonArray();
+            for (int i = 0; i < a.size(); i++) {
+                requireWellFormedText(a.get(i), at.index(i));
+            }
+        }
     }
 
     /**

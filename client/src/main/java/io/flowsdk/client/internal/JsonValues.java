@@ -32,7 +32,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.IdentityHashMap;
@@ -104,7 +103,7 @@ public final class JsonValues {
     };
 
     /** The values on the path being converted, each with its place: a value met again is a cycle. */
-    private final IdentityHashMap<Object, Loc> open = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, JsonPath> open = new IdentityHashMap<>();
 
     private JsonValues() {
     }
@@ -118,10 +117,10 @@ public final class JsonValues {
      * @throws IllegalArgumentException if the value, or anything in it, cannot be written as JSON
      */
     public static JsonElement toTree(Object value, String path) {
-        return new JsonValues().convert(value, Loc.root(path), 0);
+        return new JsonValues().convert(value, JsonPath.root(path), 0);
     }
 
-    private JsonElement convert(Object value, Loc path, int depth) {
+    private JsonElement convert(Object value, JsonPath path, int depth) {
         if (value == null) {
             return JsonNull.INSTANCE;
         }
@@ -136,7 +135,7 @@ public final class JsonValues {
             throw new IllegalArgumentException(path + " is nested deeper than " + MAX_DEPTH
                     + " levels, which JSON readers refuse");
         }
-        Loc seenAt = open.putIfAbsent(value, path);
+        JsonPath seenAt = open.putIfAbsent(value, path);
         if (seenAt != null) {
             throw new IllegalArgumentException(path + " is " + seenAt
                     + " again: a value that contains itself cannot be written as JSON");
@@ -149,7 +148,7 @@ public final class JsonValues {
     }
 
     /** @return the JSON of a value that holds no other values, or null if {@code value} is not one */
-    private static JsonElement scalar(Object value, Loc path) {
+    private static JsonElement scalar(Object value, JsonPath path) {
         if (value instanceof String s) {
             return new JsonPrimitive(s);
         }
@@ -231,7 +230,7 @@ public final class JsonValues {
     }
 
     /** @return a number JSON can hold exactly as Java has it */
-    private static Number number(Number n, Loc path) {
+    private static Number number(Number n, JsonPath path) {
         if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte
                 || n instanceof BigInteger || n instanceof BigDecimal) {
             return n;
@@ -254,7 +253,7 @@ public final class JsonValues {
         }
     }
 
-    private JsonElement container(Object value, Loc path, int depth) {
+    private JsonElement container(Object value, JsonPath path, int depth) {
         if (value instanceof Map<?, ?> m) {
             JsonObject object = new JsonObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
@@ -307,7 +306,7 @@ public final class JsonValues {
         return object(value, path, depth);
     }
 
-    private String key(Object key, Loc path) {
+    private String key(Object key, JsonPath path) {
         if (key == null) {
             throw new IllegalArgumentException(path + " has a null key, which JSON cannot hold");
         }
@@ -319,7 +318,7 @@ public final class JsonValues {
         return k.getAsString();
     }
 
-    private JsonElement record(Object value, Loc path, int depth) {
+    private JsonElement record(Object value, JsonPath path, int depth) {
         JsonObject object = new JsonObject();
         for (RecordComponent c : value.getClass().getRecordComponents()) {
             Method accessor = c.getAccessor();
@@ -348,7 +347,7 @@ public final class JsonValues {
         }
     }
 
-    private JsonElement object(Object value, Loc path, int depth) {
+    private JsonElement object(Object value, JsonPath path, int depth) {
         JsonObject object = new JsonObject();
         Map<?, ?> extras = null;
         List<Member> members;
@@ -378,7 +377,7 @@ public final class JsonValues {
 
     /** A field written as a member, or the additional properties written at the top level. */
     private record Member(String name, Field field, boolean extras) {
-        Object get(Object instance, Loc path) {
+        Object get(Object instance, JsonPath path) {
             try {
                 return field.get(instance);
             } catch (IllegalAccessException e) {
@@ -417,78 +416,5 @@ public final class JsonValues {
         String n = type.getName();
         return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.") || n.startsWith("sun.")
                 || n.startsWith("com.sun.");
-    }
-
-    /**
-     * Where a value is, such as {@code variables.approval.self} or {@code variables.list[2]}; a key
-     * that is not a plain name is quoted: {@code variables["a b"]}. Rendered only for a message.
-     */
-    private record Loc(Loc parent, String key, int index) {
-        static Loc root(String name) {
-            return new Loc(null, name, -1);
-        }
-
-        Loc child(String key) {
-            return new Loc(this, key, -1);
-        }
-
-        Loc index(int i) {
-            return new Loc(this, null, i);
-        }
-
-        @Override
-        public String toString() {
-            List<Loc> chain = new ArrayList<>();
-            for (Loc l = this; l != null; l = l.parent) {
-                chain.add(l);
-            }
-            StringBuilder sb = new StringBuilder();
-            for (int i = chain.size() - 1; i >= 0; i--) {
-                Loc l = chain.get(i);
-                if (l.parent == null) {
-                    sb.append(l.key);
-                } else if (l.key == null) {
-                    sb.append('[').append(l.index).append(']');
-                } else if (isPlainName(l.key)) {
-                    sb.append(sb.length() == 0 ? "" : ".").append(l.key);
-                } else {
-                    sb.append('[').append(quoted(l.key)).append(']');
-                }
-            }
-            if (sb.length() == 0) {
-                return "the value";
-            }
-            return sb.length() <= 240 ? sb.toString() : sb.substring(0, 160) + "..." + sb.substring(sb.length() - 60);
-        }
-    }
-
-    private static boolean isPlainName(String key) {
-        if (key.isEmpty() || !Character.isJavaIdentifierStart(key.charAt(0))) {
-            return false;
-        }
-        for (int i = 1; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) && c != '-') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A key as a JSON string, with anything unprintable escaped so a message stays one clean line. */
-    private static String quoted(String key) {
-        StringBuilder sb = new StringBuilder("\"");
-        int limit = Math.min(key.length(), 80);
-        for (int i = 0; i < limit; i++) {
-            char c = key.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append(key.length() > limit ? "...\"" : "\"").toString();
     }
 }
