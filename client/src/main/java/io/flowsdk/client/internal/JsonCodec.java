@@ -27,18 +27,24 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
- * The JSON configuration of one client. The generated {@code JSON} holder is a static global
- * shared by the whole JVM; every {@code FlowsClient} owns one of these instead.
+ * The JSON rules of the SDK, in one place: every {@code FlowsClient} owns one of these (the
+ * generated {@code JSON} holder is a static global shared by the whole JVM), the testkit reads
+ * models with it, and the filter evaluator turns models into JSON by the same {@link JsonValues}.
  *
- * <p>Liberal when reading: unknown fields are kept in the models' additional properties, numbers
- * in any-typed JSON keep their exact value ({@code 1} is a {@code Long}, 20-digit integers a
- * {@code BigInteger}, long decimals a {@code BigDecimal}), date-times may come with or without
- * an offset, or as epoch milliseconds, a list the answer left out reads as an empty list.
- * Strict when writing: unset fields are omitted.
+ * <p>Liberal when reading ({@link ModelAdapterFactory}): unknown fields are kept in the models'
+ * additional properties, any-typed JSON is read as plain Java ({@link AnyJson}: LinkedHashMap,
+ * ArrayList, and numbers with their exact value, {@code 1} a {@code Long}, 20-digit integers a
+ * {@code BigInteger}, long decimals a {@code BigDecimal}), date-times may come with or without an
+ * offset, or as epoch milliseconds ({@link Rfc3339#parseLenient}), a list the answer left out
+ * reads as an empty list.
+ *
+ * <p>Strict when writing ({@link JsonValues}): unset fields are left out, date-times are RFC 3339
+ * with seconds, values JSON cannot hold and text that cannot be sent are refused before sending.
  */
 public final class JsonCodec {
     private final Gson gson;
 
+    /** A codec with the SDK's rules; it holds no state beyond Gson's caches and is thread-safe. */
     public JsonCodec() {
         this.gson = new GsonBuilder()
                 .disableHtmlEscaping()
@@ -49,7 +55,13 @@ public final class JsonCodec {
                 .create();
     }
 
-    /** @return this client's Gson; never mutate it */
+    /**
+     * The Gson behind this codec: it reads and writes the models as the client does. Writing
+     * anything else (a bare Map, a List) goes by Gson's own rules; a request body goes through
+     * {@link #toJson}.
+     *
+     * @return this codec's Gson; never mutate it
+     */
     public Gson gson() {
         return gson;
     }

@@ -396,6 +396,7 @@ public final class JsonValues {
                 }
                 boolean extras = f.getName().equals("additionalProperties") && Map.class.isAssignableFrom(f.getType());
                 SerializedName sn = f.getAnnotation(SerializedName.class);
+                // the extras' key is no JSON name (it starts with a space), so no field can hide it
                 String name = extras ? " additionalProperties" : sn != null ? sn.value() : f.getName();
                 if (byName.containsKey(name)) {
                     continue; // a subclass's field hides its superclass's
