@@ -1,11 +1,14 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.Text;
+
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Why a change is made: the optional {@code reason} and {@code correlation} query parameters
- * that every mutating call (create, complete, cancel) accepts. Immutable.
+ * that every mutating call (create, complete, cancel) accepts. Immutable. A text with half a
+ * UTF-16 surrogate pair, which cannot be sent, is refused when the change is made.
  *
  * <pre>{@code
  * client.tasks().complete("t-1", Map.of("approved", true),
@@ -20,8 +23,8 @@ public final class Change {
     private final String correlation;
 
     private Change(String reason, String correlation) {
-        this.reason = reason;
-        this.correlation = correlation;
+        this.reason = reason == null ? null : Text.requireWellFormed(reason, "reason");
+        this.correlation = correlation == null ? null : Text.requireWellFormed(correlation, "correlation");
     }
 
     /** {@return a change with neither reason nor correlation (no query parameters are sent)} */
@@ -33,6 +36,7 @@ public final class Change {
      * {@return a change with this reason}
      *
      * @param reason a descriptive reason of the change, not null
+     * @throws IllegalArgumentException if it holds an unpaired surrogate
      */
     public static Change reason(String reason) {
         return new Change(Objects.requireNonNull(reason, "reason"), null);
@@ -42,6 +46,7 @@ public final class Change {
      * {@return a change with this correlation}
      *
      * @param correlation the identifier of an external resource this change correlates to, not null
+     * @throws IllegalArgumentException if it holds an unpaired surrogate
      */
     public static Change correlation(String correlation) {
         return new Change(null, Objects.requireNonNull(correlation, "correlation"));
@@ -52,6 +57,7 @@ public final class Change {
      *
      * @param reason      the reason, or {@code null} for none
      * @param correlation the correlation, or {@code null} for none
+     * @throws IllegalArgumentException if either holds an unpaired surrogate
      */
     public static Change of(String reason, String correlation) {
         return new Change(reason, correlation);
@@ -61,6 +67,7 @@ public final class Change {
      * {@return a copy with this reason}
      *
      * @param reason the reason, not null
+     * @throws IllegalArgumentException if it holds an unpaired surrogate
      */
     public Change withReason(String reason) {
         return new Change(Objects.requireNonNull(reason, "reason"), correlation);
@@ -70,6 +77,7 @@ public final class Change {
      * {@return a copy with this correlation}
      *
      * @param correlation the correlation, not null
+     * @throws IllegalArgumentException if it holds an unpaired surrogate
      */
     public Change withCorrelation(String correlation) {
         return new Change(reason, Objects.requireNonNull(correlation, "correlation"));

@@ -105,11 +105,53 @@ public final class Tasks {
     }
 
     /**
-     * Completes a task: sends {@code {"variables": {...}}}.
+     * Completes a task: sends {@code {"variables": {...}}}. The variables are converted to JSON
+     * when this method is called, on the caller's thread, so later changes to the map do not
+     * change what is sent, and a value JSON cannot hold fails here, before anything is sent.
+     *
+     * <table>
+     * <caption>How Java values are written</caption>
+     * <tr><th>Java</th><th>JSON</th></tr>
+     * <tr><td>{@code null}, an empty {@code Optional}</td><td>{@code null} (kept: the variable is set to null)</td></tr>
+     * <tr><td>{@code String}, {@code Character}, other {@code CharSequence}</td><td>string</td></tr>
+     * <tr><td>{@code Boolean}</td><td>{@code true} or {@code false}</td></tr>
+     * <tr><td>{@code Integer}, {@code Long}, {@code BigInteger}, {@code BigDecimal} and the other integral
+     *     types</td><td>number, exact</td></tr>
+     * <tr><td>{@code Double}, {@code Float}</td><td>number; NaN and infinities are refused</td></tr>
+     * <tr><td>{@code Instant}, {@code java.util.Date}, {@code Calendar}</td><td>RFC 3339 string in UTC,
+     *     {@code "2026-01-02T03:04:05.123Z"}, whatever the JVM's time zone</td></tr>
+     * <tr><td>{@code OffsetDateTime}, {@code ZonedDateTime}</td><td>RFC 3339 string with the value's
+     *     own offset, {@code "2026-01-02T03:04:05+01:00"} (a zone id is not sent)</td></tr>
+     * <tr><td>{@code LocalDate}, {@code LocalDateTime}, {@code LocalTime}, {@code Duration},
+     *     {@code Period}, ...</td><td>their ISO 8601 string: {@code "2026-01-02"},
+     *     {@code "2026-01-02T03:04:00"}, {@code "09:30:00"}, {@code "PT1H30M"}, {@code "P1Y2M3D"}</td></tr>
+     * <tr><td>{@code UUID}, {@code URI}, {@code URL}</td><td>string</td></tr>
+     * <tr><td>an enum constant</td><td>its {@code name()}</td></tr>
+     * <tr><td>{@code Optional}, {@code OptionalInt}, ...</td><td>the value it holds</td></tr>
+     * <tr><td>{@code Map}</td><td>object; keys are strings, enums (by name) or numbers, written as
+     *     strings</td></tr>
+     * <tr><td>{@code List}, {@code Set}, any {@code Iterable}, arrays (primitive too)</td><td>array</td></tr>
+     * <tr><td>a Gson {@code JsonElement}</td><td>as it is</td></tr>
+     * <tr><td>a record</td><td>object of its components</td></tr>
+     * <tr><td>any other object of your own</td><td>object of its fields, as Gson writes them (a null
+     *     field is left out)</td></tr>
+     * </table>
+     *
+     * <p>Refused with {@link IllegalArgumentException}, naming where the value is (such as
+     * {@code variables.approval.self} or {@code variables.list[2]}): a value that contains itself,
+     * NaN and infinities, a null key, a string with an unpaired surrogate, nesting deeper than 200
+     * levels, and JDK types without a JSON form (a {@code Thread}, a {@code Stream}, ...).
+     *
+     * <p>Read back (in {@code Task.getVariables()}), JSON becomes: an object a {@code LinkedHashMap}
+     * (in the order sent), an array an {@code ArrayList}, a whole number a {@code Long} (a
+     * {@code BigInteger} beyond its range), any other number a {@code Double} (a {@code BigDecimal}
+     * when a double would lose digits), then {@code String}, {@code Boolean} and {@code null}.
+     * Date-times come back as the strings they were sent as.
      *
      * @param taskId    the task's id
-     * @param variables the variables to set; values are any JSON-able value (maps, lists, numbers, ...)
+     * @param variables the variables to set, converted as above
      * @return the completed task
+     * @throws IllegalArgumentException if a variable cannot be written as JSON, as above
      */
     public Task complete(String taskId, Map<String, ?> variables) {
         return complete(taskId, variables, Change.none());

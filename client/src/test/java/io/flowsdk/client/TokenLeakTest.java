@@ -133,7 +133,7 @@ class TokenLeakTest extends WireMockTestBase {
             thrown.addAll(collect(c));
             stub(200, "application/json", "{\"id\":\"" + ECHO + "\",\"displayName\":\"cut");
             thrown.addAll(collect(c));
-            // valid JSON of the wrong shape: the generated validation quotes the offending value
+            // valid JSON of the wrong shape: the decoder's message may quote the offending value
             stub(200, "application/json", "{\"id\":{\"auth\":\"" + ECHO + "\"},\"flowId\":{\"auth\":\"" + ECHO
                     + "\"},\"Resources\":{\"auth\":\"" + ECHO + "\"},\"StatusExplanations\":\"" + ECHO + "\"}");
             thrown.addAll(collect(c));

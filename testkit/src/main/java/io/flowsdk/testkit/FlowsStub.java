@@ -12,6 +12,7 @@ import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
+import io.flowsdk.testkit.internal.StubTime;
 import io.flowsdk.testkit.internal.FakeFlowsApi;
 import io.flowsdk.testkit.internal.SdkFilterSupport;
 import io.flowsdk.testkit.internal.ResourceStore;
@@ -221,7 +222,10 @@ public final class FlowsStub implements AutoCloseable {
 
     /**
      * A client configured for this stub: {@link #baseUrl()}, {@link #token()}, a zero-sleep retry
-     * policy ({@link #zeroSleepRetryPolicy()}) and a 10 second timeout. The same client is returned
+     * policy ({@link #zeroSleepRetryPolicy()}), a 10 second timeout, and the stub's {@link #clock()}
+     * as its clock (snapshots, waiters). While the stub's clock is frozen, the client's waits
+     * (backoffs, {@code await} polls) move it forward instead of sleeping: a test of a five-minute
+     * wait runs in milliseconds. The same client is returned
      * on every call; the stub closes it when it closes.
      *
      * @return the shared client
@@ -247,7 +251,8 @@ public final class FlowsStub implements AutoCloseable {
                 .baseUrl(baseUrl)
                 .bearerToken(token)
                 .retryPolicy(zeroSleepRetryPolicy())
-                .timeout(Duration.ofSeconds(10));
+                .timeout(Duration.ofSeconds(10))
+                .clock(new StubTime(clock));
         customizer.accept(b);
         FlowsClient c = b.build();
         synchronized (clients) {

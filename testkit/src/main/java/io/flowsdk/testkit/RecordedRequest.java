@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param query the decoded query parameters, in order; a repeated parameter keeps every value
  * @param headers the request headers; names are case-insensitive
  * @param body the body as text ({@code ""} when none)
+ * @param receivedAt when the request arrived, on the stub's {@link StubClock}
  */
 public record RecordedRequest(
         Endpoint endpoint,
@@ -25,7 +26,8 @@ public record RecordedRequest(
         String path,
         Map<String, List<String>> query,
         Map<String, List<String>> headers,
-        String body) {
+        String body,
+        java.time.Instant receivedAt) {
 
     /**
      * Makes the record deeply immutable.
@@ -36,6 +38,7 @@ public record RecordedRequest(
      * @param query see the record description
      * @param headers see the record description
      * @param body see the record description
+     * @param receivedAt see the record description
      */
     public RecordedRequest {
         Map<String, List<String>> q = new LinkedHashMap<>();

@@ -48,7 +48,7 @@ final class StubTransformer implements ResponseDefinitionTransformerV2 {
         ApiRequest request = ApiRequest.of(r.getMethod().getName(), r.getUrl(), headers, body);
         Route route = Route.of(request.method(), request.rawPath());
         stub.record(new RecordedRequest(route.endpoint(), request.method(), request.rawPath(), request.query(),
-                request.headers(), request.body()));
+                request.headers(), request.body(), stub.clock().instant()));
 
         FlowsStub.FaultEffect effect = stub.claimFault(route.endpoint());
         if (effect == null) {

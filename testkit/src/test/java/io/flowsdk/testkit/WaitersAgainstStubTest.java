@@ -2,23 +2,23 @@ package io.flowsdk.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.error.WaitTimeoutException;
 import io.flowsdk.client.model.Task;
 import java.time.Duration;
-import java.util.Comparator;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +26,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code await} and {@code awaitAsync} against the stateful stub: the state changes because
- * another thread acts on the API, not because a script says so.
+ * another thread acts on the API, not because a script says so. The stub's clock is frozen, so
+ * the clients it hands out wait on virtual time: every pause moves the stub's clock instead of
+ * sleeping, and the tests measure time on that clock.
  */
 @ExtendWith(FlowsStubExtension.class)
 class WaitersAgainstStubTest {
     private static final Predicate<Task> COMPLETED = t -> "completed".equals(t.getStatus());
+    private static final Instant T0 = Instant.parse("2026-06-01T08:00:00Z");
 
     private final FlowsStub stub;
 
     WaitersAgainstStubTest(FlowsStub stub) {
         this.stub = stub;
+    }
+
+    @BeforeEach
+    void freezeTime() {
+        stub.clock().set(T0);
     }
 
     private Task awaitTask(FlowsClient client, boolean async, String id, Duration timeout) throws Exception {
@@ -44,47 +52,58 @@ class WaitersAgainstStubTest {
         }
         CompletableFuture<Task> f = client.tasks().awaitAsync(id, COMPLETED, timeout);
         try {
-            return f.get(timeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+            return f.get(60, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw (Exception) e.getCause();
         }
     }
 
-    /** Completes the task through the API from another thread after {@code delayMs}. */
-    private CompletableFuture<Task> completeLater(String id, long delayMs) {
-        return CompletableFuture.supplyAsync(() -> stub.client().tasks().complete(id, Map.of("approved", true)),
-                CompletableFuture.delayedExecutor(delayMs, TimeUnit.MILLISECONDS));
+    /** Completes the task through the API from another thread once the waiter has polled {@code polls} times. */
+    private CompletableFuture<Task> completeAfterPolls(String id, int polls) {
+        return CompletableFuture.supplyAsync(() -> {
+            while (stub.requestCount(Endpoint.GET_TASK) < polls) {
+                LockSupport.parkNanos(1_000_000);
+            }
+            return stub.client().tasks().complete(id, Map.of("approved", true));
+        });
+    }
+
+    private Duration elapsed() {
+        return Duration.between(T0, stub.clock().instant());
     }
 
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
     void returnsOnceAnotherThreadCompletesTheTask(boolean async) throws Exception {
         stub.addTask(new Task().id("t-1").displayName("Approve access").status("pending"));
-        CompletableFuture<Task> completer = completeLater("t-1", 700);
+        CompletableFuture<Task> completer = completeAfterPolls("t-1", 3);
 
-        Task done = awaitTask(stub.client(), async, "t-1", Duration.ofSeconds(20));
+        // ten hours of virtual time: hundreds of polls if nobody completed the task, none really waited
+        Task done = awaitTask(stub.client(), async, "t-1", Duration.ofHours(10));
 
         assertEquals("completed", done.getStatus());
         assertEquals(Map.of("approved", true), done.getVariables());
         assertEquals("completed", completer.get(5, TimeUnit.SECONDS).getStatus());
-        assertTrue(stub.requestCount(Endpoint.GET_TASK) >= 2, "polled until the change was visible");
+        assertTrue(stub.requestCount(Endpoint.GET_TASK) >= 4, "polled until the change was visible");
         assertEquals(1, stub.requestCount(Endpoint.COMPLETE_TASK));
+        assertTrue(elapsed().compareTo(Duration.ofSeconds(1)) > 0 && elapsed().compareTo(Duration.ofHours(10)) < 0,
+                "the waiter's pauses moved the stub's clock: " + elapsed());
     }
 
     @ParameterizedTest(name = "async={0}")
     @ValueSource(booleans = {false, true})
     void timesOutWithTheLastTaskSeen(boolean async) {
         stub.addTask(new Task().id("t-2").displayName("Never done").status("pending"));
-        long t0 = System.nanoTime();
         WaitTimeoutException e = assertThrows(WaitTimeoutException.class,
-                () -> awaitTask(stub.client(), async, "t-2", Duration.ofMillis(1_500)));
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        Task last = e.lastValue();
-        assertNotNull(last);
+                () -> awaitTask(stub.client(), async, "t-2", Duration.ofMinutes(5)));
+        Task last = e.lastValue(Task.class).orElseThrow();
         assertEquals("t-2", last.getId());
         assertEquals("pending", last.getStatus());
-        assertTrue(ms >= 1_400 && ms < 5_000, "ended near the timeout, after " + ms + " ms");
-        assertTrue(stub.requestCount(Endpoint.GET_TASK) >= 2, "polled more than once");
+        assertEquals(Duration.ofMinutes(5), elapsed(), "gave up exactly at the timeout, on the stub's clock");
+        assertTrue(e.getMessage().endsWith("after 5 min"), e.getMessage());
+        // 1, 2, 4, 8, 16, 30, 30 ... s with jitter: about a dozen polls in five minutes
+        int polls = stub.requestCount(Endpoint.GET_TASK);
+        assertTrue(polls >= 8 && polls <= 40, "polls: " + polls);
     }
 
     @ParameterizedTest(name = "async={0}")
@@ -94,32 +113,32 @@ class WaitersAgainstStubTest {
         // the second poll is answered 429 with Retry-After: 3; the client itself does not retry it
         stub.inject(Endpoint.GET_TASK, Fault.rateLimited(3)).afterRequests(1).times(1);
         FlowsClient noRetries = stub.client(b -> b.retryPolicy(RetryPolicy.none()));
-        completeLater("t-3", 1_200);
+        completeAfterPolls("t-3", 2);
 
         Task done = awaitTask(noRetries, async, "t-3", Duration.ofSeconds(30));
 
         assertEquals("completed", done.getStatus());
-        List<ServeEvent> polls = stub.wireMock().getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getMethod().getName().equals("GET"))
-                .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
-                .toList();
+        List<RecordedRequest> polls = stub.requests(Endpoint.GET_TASK);
         assertEquals(3, polls.size(), "pending, 429, completed");
-        assertEquals(429, polls.get(1).getResponse().getStatus());
-        long gapMs = polls.get(2).getRequest().getLoggedDate().getTime()
-                - polls.get(1).getRequest().getLoggedDate().getTime();
+        Duration gap = Duration.between(polls.get(1).receivedAt(), polls.get(2).receivedAt());
         // without Retry-After the second pause would be 1-2 s
-        assertTrue(gapMs >= 2_900, "waited " + gapMs + " ms after the 429 (Retry-After: 3)");
+        assertEquals(Duration.ofSeconds(3), gap, "waited exactly Retry-After after the 429");
     }
 
     @Test
     void cancellingAnAsyncWaitStopsThePolls() throws Exception {
         stub.addTask(new Task().id("t-4").displayName("Approve").status("pending"));
-        CompletableFuture<Task> f = stub.client().tasks().awaitAsync("t-4", COMPLETED, Duration.ofMinutes(1));
-        Thread.sleep(300);
+        CompletableFuture<Task> f = stub.client().tasks().awaitAsync("t-4", COMPLETED, Duration.ofDays(30));
+        while (stub.requestCount(Endpoint.GET_TASK) < 3) {
+            LockSupport.parkNanos(1_000_000);
+        }
         f.cancel(true);
         int polls = stub.requestCount(Endpoint.GET_TASK);
-        Thread.sleep(2_500); // longer than the first two pauses
-        assertEquals(polls, stub.requestCount(Endpoint.GET_TASK));
+        Instant at = stub.clock().instant();
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300)); // polls ran every millisecond or so before
+        assertTrue(stub.requestCount(Endpoint.GET_TASK) <= polls + 1, "at most the poll in flight when cancelled");
+        assertTrue(Duration.between(at, stub.clock().instant()).compareTo(Duration.ofMinutes(1)) <= 0,
+                "no more pauses after the cancel");
         assertInstanceOf(java.util.concurrent.CancellationException.class,
                 assertThrows(Exception.class, f::join));
     }

@@ -1,27 +1,15 @@
 package io.flowsdk.client.filter;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.TypeAdapter;
-import com.google.gson.TypeAdapterFactory;
-import com.google.gson.reflect.TypeToken;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.JsonWriter;
-import java.io.IOException;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import io.flowsdk.client.internal.JsonValues;
+import io.flowsdk.client.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -76,13 +64,6 @@ public final class FilterEvaluator {
 
     private static final FilterEvaluator STANDARD = new FilterEvaluator(Set.of());
 
-    /** Turns model objects into JSON: OffsetDateTime as RFC 3339, additionalProperties flattened. */
-    private static final Gson MODEL_GSON = new GsonBuilder()
-            .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
-            .registerTypeAdapterFactory(new AdditionalPropertiesFactory())
-            .disableHtmlEscaping()
-            .create();
-
     private final Set<String> caseExact;
 
     private FilterEvaluator(Set<String> caseExact) {
@@ -134,15 +115,16 @@ public final class FilterEvaluator {
 
     /**
      * Tests a filter against a model object, for example a generated {@code Task}. The object is
-     * turned into JSON first: fields by their {@code @SerializedName}, {@code OffsetDateTime} as
-     * an RFC 3339 string, and the entries of a {@code Map additionalProperties} field moved to
-     * the top level of the object they belong to (declared fields win on a clash). A
-     * {@link JsonElement} is used as it is.
+     * turned into JSON first, as the client writes request bodies: fields by their
+     * {@code @SerializedName}, date-times as RFC 3339 strings, and the entries of a
+     * {@code Map additionalProperties} field moved to the top level of the object they belong to
+     * (declared fields win on a clash). A {@link JsonElement} is used as it is.
      *
      * @param filter the filter
      * @param resource the model object
      * @return whether the resource matches
-     * @throws IllegalArgumentException as {@link #matches(Filter, JsonElement)}
+     * @throws IllegalArgumentException as {@link #matches(Filter, JsonElement)}, and when the
+     *     object holds a value JSON cannot hold (such as NaN, or a map that contains itself)
      */
     public boolean matches(Filter filter, Object resource) {
         return matches(filter, toJson(resource));
@@ -156,7 +138,7 @@ public final class FilterEvaluator {
         if (resource instanceof JsonElement) {
             return (JsonElement) resource;
         }
-        return MODEL_GSON.toJsonTree(resource);
+        return JsonValues.toTree(resource, "");
     }
 
     // ------------------------------------------------------------ evaluation
@@ -330,16 +312,8 @@ public final class FilterEvaluator {
     }
 
     private static Instant parseDateTime(String s) {
-        // cheap shape check first: most strings are not date-times
-        if (s.length() < 16 || s.length() > 64 || s.charAt(4) != '-' || s.charAt(7) != '-'
-                || (s.charAt(10) != 'T' && s.charAt(10) != 't')) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(s.toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        OffsetDateTime t = Rfc3339.parse(s);
+        return t == null ? null : t.toInstant();
     }
 
     private static boolean isPresent(JsonElement v) {
@@ -416,76 +390,5 @@ public final class FilterEvaluator {
     /** Lower-cased path without URI prefix: the key of the case-exact set. */
     private static String normalizePath(String attributePath) {
         return attributePath.substring(attributePath.lastIndexOf(':') + 1).toLowerCase(Locale.ROOT);
-    }
-
-    // ------------------------------------------------------------ model -> JSON
-
-    private static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
-        @Override
-        public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-            out.value(FilterValues.formatDateTime(value));
-        }
-
-        @Override
-        public OffsetDateTime read(JsonReader in) throws IOException {
-            return OffsetDateTime.parse(in.nextString());
-        }
-    }
-
-    /** For classes with a {@code Map additionalProperties} field: move its entries to the top level. */
-    private static final class AdditionalPropertiesFactory implements TypeAdapterFactory {
-        @Override
-        public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
-            Class<?> raw = type.getRawType();
-            if (!hasAdditionalProperties(raw)) {
-                return null;
-            }
-            TypeAdapter<T> delegate = gson.getDelegateAdapter(this, type);
-            TypeAdapter<JsonElement> elements = gson.getAdapter(JsonElement.class);
-            return new TypeAdapter<T>() {
-                @Override
-                public void write(JsonWriter out, T value) throws IOException {
-                    JsonElement tree = delegate.toJsonTree(value);
-                    if (tree.isJsonObject()) {
-                        JsonObject object = tree.getAsJsonObject();
-                        JsonElement extra = object.remove("additionalProperties");
-                        if (extra != null && extra.isJsonObject()) {
-                            for (Map.Entry<String, JsonElement> e : extra.getAsJsonObject().entrySet()) {
-                                if (!object.has(e.getKey())) {
-                                    object.add(e.getKey(), e.getValue());
-                                }
-                            }
-                        }
-                    }
-                    elements.write(out, tree);
-                }
-
-                @Override
-                public T read(JsonReader in) throws IOException {
-                    if (in.peek() == JsonToken.NULL) {
-                        in.nextNull();
-                        return null;
-                    }
-                    return delegate.read(in);
-                }
-            };
-        }
-
-        private static boolean hasAdditionalProperties(Class<?> raw) {
-            if (raw.isPrimitive() || raw.isArray() || raw.isInterface() || raw.getName().startsWith("java.")
-                    || Map.class.isAssignableFrom(raw) || Collection.class.isAssignableFrom(raw)
-                    || JsonElement.class.isAssignableFrom(raw)) {
-                return false;
-            }
-            for (Class<?> c = raw; c != null && c != Object.class; c = c.getSuperclass()) {
-                for (Field f : c.getDeclaredFields()) {
-                    if (f.getName().equals("additionalProperties") && !Modifier.isStatic(f.getModifiers())
-                            && Map.class.isAssignableFrom(f.getType())) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
     }
 }

@@ -2,13 +2,11 @@ package io.flowsdk.client.filter;
 
 import io.flowsdk.client.ExpandableValue;
 import io.flowsdk.client.internal.AttributeNames;
+import io.flowsdk.client.internal.Rfc3339;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.temporal.ChronoField;
 
 /** Package-private helpers: canonical values, attribute-path validation and literal rendering. */
 final class FilterValues {
@@ -20,16 +18,6 @@ final class FilterValues {
     static final String ATTRIBUTE_PATH_GRAMMAR = "expected [urn \":\"] ATTRNAME [\".\" ATTRNAME],"
             + " ATTRNAME = ALPHA *(ALPHA / DIGIT / \"-\" / \"_\"), for example userName, meta.lastModified or"
             + " urn:ietf:params:scim:schemas:core:2.0:User:name.givenName";
-
-    /**
-     * RFC 3339 with seconds always written, fraction only when non-zero (trailing zeros dropped)
-     * and the offset kept as given ({@code Z} for UTC).
-     */
-    static final DateTimeFormatter RFC3339 = new DateTimeFormatterBuilder()
-            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
-            .appendOffset("+HH:MM:ss", "Z")
-            .toFormatter(java.util.Locale.ROOT);
 
     private FilterValues() {
     }
@@ -156,7 +144,7 @@ final class FilterValues {
     }
 
     static String formatDateTime(OffsetDateTime value) {
-        return RFC3339.format(value);
+        return Rfc3339.format(value);
     }
 
     /** Appends a literal (string, number, boolean or null) in its canonical wire form. */

@@ -1,23 +1,26 @@
 package io.flowsdk.client.internal;
 
-import java.util.LinkedHashMap;
+import com.google.gson.JsonObject;
+
 import java.util.Map;
 
-/** The body of a task completion: {@code {"variables": {...}}}, variables copied as given. */
+/**
+ * The body of a task completion, {@code {"variables": {...}}}, converted by {@link JsonValues}
+ * when the call is made: a variable JSON cannot hold fails on the caller's thread, naming it, and
+ * later changes to the caller's map do not change what is sent.
+ */
 public final class CompleteBody {
     private CompleteBody() {
     }
 
-    public static Map<String, Object> of(Map<String, ?> variables) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<String, ?> e : variables.entrySet()) {
-            if (e.getKey() == null) {
-                throw new IllegalArgumentException("variables must not have a null key");
-            }
-            copy.put(e.getKey(), e.getValue());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("variables", copy);
+    /**
+     * @param variables the variables, not null
+     * @return the body
+     * @throws IllegalArgumentException if a variable cannot be written as JSON
+     */
+    public static JsonObject of(Map<String, ?> variables) {
+        JsonObject body = new JsonObject();
+        body.add("variables", JsonValues.toTree(variables, "variables"));
         return body;
     }
 }

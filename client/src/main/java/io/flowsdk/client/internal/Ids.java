@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Checks the ids that become path segments. HTTP clients resolve {@code .} and {@code ..} as dot
  * segments (OkHttp even does so for {@code %2e}), so such ids would call another endpoint and
- * are refused before any request; every other id is sent as one percent-encoded segment.
+ * are refused before any request, as are ids with half a UTF-16 surrogate pair ({@link Text});
+ * every other id is sent as one percent-encoded segment.
  */
 public final class Ids {
     private Ids() {
@@ -16,7 +17,7 @@ public final class Ids {
      * @param name the parameter's name, for the message (for example {@code taskId})
      * @return the id
      * @throws NullPointerException     if null
-     * @throws IllegalArgumentException if blank, {@code .} or {@code ..}
+     * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, or if it holds an unpaired surrogate
      */
     public static String require(String id, String name) {
         Objects.requireNonNull(id, () -> name + " must not be null");
@@ -27,6 +28,6 @@ public final class Ids {
             throw new IllegalArgumentException(name + " must not be '" + id
                     + "': dot segments are resolved by HTTP clients and would address another endpoint");
         }
-        return id;
+        return Text.requireWellFormed(id, name);
     }
 }

@@ -2,94 +2,192 @@ package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
 import com.google.gson.ToNumberStrategy;
 import com.google.gson.TypeAdapter;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
-import io.flowsdk.client.model.CompleteTaskRequest;
-import io.flowsdk.client.model.ErrorResponse;
-import io.flowsdk.client.model.FlowCancel;
-import io.flowsdk.client.model.FlowInstance;
-import io.flowsdk.client.model.FlowInstancesList;
-import io.flowsdk.client.model.FlowReference;
-import io.flowsdk.client.model.Meta;
-import io.flowsdk.client.model.Task;
-import io.flowsdk.client.model.TaskFlowReference;
-import io.flowsdk.client.model.TasksList;
 
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 
 /**
- * The JSON configuration of one client. The generated {@code JSON} holder is a static global
- * shared by the whole JVM; every {@code FlowsClient} owns one of these instead.
+ * The JSON rules of the SDK, in one place: every {@code FlowsClient} owns one of these (the
+ * generated {@code JSON} holder is a static global shared by the whole JVM), the testkit reads
+ * models with it, and the filter evaluator turns models into JSON by the same {@link JsonValues}.
  *
- * <p>Liberal when reading: unknown fields are kept in the models' additional properties, numbers
- * in any-typed JSON keep their exact value ({@code 1} is a {@code Long}, 20-digit integers a
- * {@code BigInteger}, long decimals a {@code BigDecimal}), date-times may come with or without
- * an offset, or as epoch milliseconds, a list the answer left out reads as an empty list.
- * Strict when writing: unset fields are omitted.
+ * <p>Liberal when reading ({@link ModelAdapterFactory}): unknown fields are kept in the models'
+ * additional properties, any-typed JSON is read as plain Java ({@link AnyJson}: LinkedHashMap,
+ * ArrayList, and numbers with their exact value, {@code 1} a {@code Long}, 20-digit integers a
+ * {@code BigInteger}, long decimals a {@code BigDecimal}), date-times may come with or without an
+ * offset, or as epoch milliseconds ({@link Rfc3339#parseLenient}), a list the answer left out
+ * reads as an empty list.
+ *
+ * <p>Strict when writing ({@link JsonValues}): unset fields are left out, date-times are RFC 3339
+ * with seconds, values JSON cannot hold and text that cannot be sent are refused before sending.
  */
 public final class JsonCodec {
     private final Gson gson;
 
+    /** A codec with the SDK's rules; it holds no state beyond Gson's caches and is thread-safe. */
     public JsonCodec() {
         this.gson = new GsonBuilder()
                 .disableHtmlEscaping()
                 .setObjectToNumberStrategy(EXACT_NUMBERS)
                 .setNumberToNumberStrategy(EXACT_NUMBERS)
-                .registerTypeAdapter(OffsetDateTime.class, new LenientOffsetDateTimeAdapter().nullSafe())
-                .registerTypeAdapterFactory(new Task.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new Meta.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new TaskFlowReference.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowInstance.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowReference.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowCancel.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new TasksList.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new FlowInstancesList.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new ErrorResponse.CustomTypeAdapterFactory())
-                .registerTypeAdapterFactory(new CompleteTaskRequest.CustomTypeAdapterFactory())
-                // registered last so it takes precedence for reading; it writes through the generated adapters
+                .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
                 .registerTypeAdapterFactory(new ModelAdapterFactory())
                 .create();
     }
 
-    /** @return this client's Gson; never mutate it */
+    /**
+     * The Gson behind this codec: it reads and writes the models as the client does. Writing
+     * anything else (a bare Map, a List) goes by Gson's own rules; a request body goes through
+     * {@link #toJson}.
+     *
+     * @return this codec's Gson; never mutate it
+     */
     public Gson gson() {
         return gson;
     }
 
-    public String toJson(Object value) {
-        return gson.toJson(value);
+    /**
+     * Encodes a request body by {@link JsonValues}' mapping: unset model fields are left out,
+     * explicit nulls in maps and lists are kept. Every string and key is checked by {@link Text}
+     * here, where it is about to be sent, and not in {@code JsonValues}, which also turns
+     * received models into JSON for the filter evaluator.
+     *
+     * @param body the body: a model, a map, a JSON tree, ...
+     * @return the JSON text
+     * @throws IllegalArgumentException if the body holds a value JSON cannot hold, or a string or
+     *                                  key with an unpaired surrogate (the message names where)
+     */
+    public String toJson(Object body) {
+        JsonElement tree = JsonValues.toTree(body, "");
+        requireWellFormedText(tree, JsonPath.root(""));
+        StringWriter text = new StringWriter();
+        try {
+            JsonWriter out = gson.newJsonWriter(text);
+            out.setSerializeNulls(true);
+            gson.getAdapter(JsonElement.class).write(out, tree);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return text.toString();
     }
 
-    public JsonElement toJsonTree(Object value) {
-        return gson.toJsonTree(value);
+    private static void requireWellFormedText(JsonElement e, JsonPath at) {
+        if (e.isJsonPrimitive()) {
+            JsonPrimitive p = e.getAsJsonPrimitive();
+            if (p.isString() && Text.unpairedSurrogate(p.getAsString()) >= 0) {
+                Text.requireWellFormed(p.getAsString(), at.toString());
+            }
+        } else if (e.isJsonObject()) {
+            for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
+                if (Text.unpairedSurrogate(m.getKey()) >= 0) {
+                    Text.requireWellFormed(m.getKey(), "a key of " + (at.isUnnamedRoot() ? "the body" : at));
+                }
+                requireWellFormedText(m.getValue(), at.child(m.getKey()));
+            }
+        } else if (e.isJsonArray()) {
+            JsonArray a = e.getAsJsonArray();
+            for (int i = 0; i < a.size(); i++) {
+                requireWellFormedText(a.get(i), at.index(i));
+            }
+        }
     }
 
     /**
-     * @throws JsonParseException       on malformed JSON
-     * @throws IllegalArgumentException on JSON of the wrong shape (the generated validation)
+     * Decodes a JSON document.
+     *
+     * @param json the document
+     * @param type the type to bind, such as a model class
+     * @param <T>  the type
+     * @return the value, or null when the document is empty or the JSON literal {@code null}
+     * @throws JsonParseException       on malformed or truncated JSON, trailing data after the
+     *                                  document, and JSON of the wrong shape (an array where an
+     *                                  object is expected, a string that is not a date-time, ...)
+     * @throws IllegalArgumentException reserved for JSON of the wrong shape, as is
+     *                                  {@link IllegalStateException}: the models' reader reports
+     *                                  every shape error as JsonParseException today, but callers
+     *                                  treat all three as "not the promised JSON"
      */
     public <T> T fromJson(String json, Type type) {
         return gson.fromJson(json, type);
     }
 
-    /** Typed convenience of {@link #fromJson(String, Type)}. */
-    public <T> T fromJson(String json, Class<T> type) {
-        return gson.fromJson(json, type);
+    /**
+     * Decodes a JSON document from a stream, without first reading it into a String. The stream
+     * is read to the end of the document and a little past it (to refuse trailing data); it is not
+     * closed.
+     *
+     * @param json the document's characters
+     * @param type the type to bind, such as a model class
+     * @param <T>  the type
+     * @return the value, or null when the document is empty or the JSON literal {@code null}
+     * @throws IOException              when reading the stream fails (a reset connection, a
+     *                                  timeout): the stream's own exception, never wrapped in a
+     *                                  JsonParseException, so callers can tell a broken
+     *                                  transport from a broken body
+     * @throws JsonParseException       as {@link #fromJson(String, Type)}
+     * @throws IllegalArgumentException as {@link #fromJson(String, Type)}, as is
+     *                                  {@link IllegalStateException}
+     */
+    public <T> T fromJson(Reader json, Type type) throws IOException {
+        FailureRecordingReader in = new FailureRecordingReader(json);
+        try {
+            return gson.fromJson(in, type);
+        } catch (RuntimeException e) {
+            if (in.failure != null) {
+                in.failure.addSuppressed(e);
+                throw in.failure;
+            }
+            throw e;
+        }
+    }
+
+    /** Gson wraps a failing stream in JsonSyntaxException or JsonIOException; this keeps the original. */
+    private static final class FailureRecordingReader extends FilterReader {
+        IOException failure;
+
+        FailureRecordingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 
     /** Integral numbers become Long (or BigInteger), others Double unless that loses digits. */
@@ -122,11 +220,11 @@ public final class JsonCodec {
         }
     }
 
-    /** Reads RFC 3339 with or without offset (UTC assumed), a bare date, or epoch milliseconds. */
-    static final class LenientOffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
+    /** Date-times as {@link Rfc3339} reads and writes them; a JSON number is epoch milliseconds. */
+    static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
         @Override
         public void write(JsonWriter out, OffsetDateTime value) throws IOException {
-            out.value(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+            out.value(Rfc3339.format(value));
         }
 
         @Override
@@ -134,30 +232,11 @@ public final class JsonCodec {
             if (in.peek() == JsonToken.NUMBER) {
                 return Instant.ofEpochMilli(in.nextLong()).atOffset(ZoneOffset.UTC);
             }
-            String text = in.nextString().trim();
-            return parse(text);
-        }
-
-        static OffsetDateTime parse(String text) {
-            OffsetDateTime fast = Rfc3339.parse(text);
-            if (fast != null) {
-                return fast;
-            }
+            String text = in.nextString();
             try {
-                return OffsetDateTime.parse(text);
+                return Rfc3339.parseLenient(text);
             } catch (DateTimeParseException e) {
-                try {
-                    return LocalDateTime.parse(text).atOffset(ZoneOffset.UTC);
-                } catch (DateTimeParseException e2) {
-                    try {
-                        return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
-                    } catch (DateTimeParseException e3) {
-                        if (text.matches("-?\\d{1,15}")) {
-                            return Instant.ofEpochMilli(Long.parseLong(text)).atOffset(ZoneOffset.UTC);
-                        }
-                        throw new JsonParseException("not an RFC 3339 date-time: " + text, e);
-                    }
-                }
+                throw new JsonParseException("not an RFC 3339 date-time: " + text + " at " + in.getPreviousPath(), e);
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.flowsdk.client.internal;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
@@ -15,6 +16,8 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,12 +25,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the generated models in one pass over the JSON stream. The generated adapters first
- * build a JSON tree, validate it, bind it, then walk it again for unknown fields: measured 2.4x
- * slower and 2.4x more garbage (see BENCHMARKS.md). This reader binds known fields as they come,
- * keeps unknown fields in the model's additional properties (exact numbers, any JSON), and makes a
- * list the answer left out an empty list. Writing stays with the generated adapters, so requests
- * carry exactly the fields the caller set.
+ * Reads and writes every class of the generated model package, found by its shape (a no-arg
+ * constructor and an {@code additionalProperties} map), so no model can be left out of a list.
+ *
+ * <p>Reading is one pass over the JSON stream. The generated adapters first build a JSON tree,
+ * validate it, bind it, then walk it again for unknown fields: measured 2.4x slower and 2.4x more
+ * garbage (see BENCHMARKS.md). This reader binds known fields as they come, keeps unknown fields
+ * in the model's additional properties (exact numbers, any JSON), and makes a list the answer left
+ * out an empty list.
+ *
+ * <p>Writing is {@link JsonValues}' mapping, which sends exactly the fields the caller set: unset
+ * (null) fields are left out, any-typed fields follow the documented table, and the additional
+ * properties are written as top-level fields, never as an {@code additionalProperties} object; a
+ * declared field that is set wins over an additional property of the same name.
  */
 final class ModelAdapterFactory implements TypeAdapterFactory {
     private static final String MODEL_PACKAGE = "io.flowsdk.client.model";
@@ -50,48 +60,65 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
         } catch (NoSuchFieldException | NoSuchMethodException notAModel) {
             return null;
         }
-        TypeAdapter<T> writer = gson.getDelegateAdapter(this, type);
-        return new ModelAdapter<>(gson, raw, constructor, extras, writer);
+        return new ModelAdapter<>(gson, raw, constructor, extras);
     }
 
     private static final class Bound {
+        final String name;
         final Field field;
-        final TypeToken<?> type;
         final boolean isList;
-        final TypeAdapter<Object> adapter;
+        final TypeAdapter<?> adapter;
 
-        @SuppressWarnings("unchecked")
-        Bound(Gson gson, Field field) {
+        Bound(Gson gson, String name, Field field) {
+            this.name = name;
             this.field = field;
-            this.type = TypeToken.get(field.getGenericType());
             this.isList = List.class.isAssignableFrom(field.getType());
-            this.adapter = (TypeAdapter<Object>) gson.getAdapter(type);
+            this.adapter = isAnyJson(field.getGenericType()) ? AnyJson.INSTANCE
+                    : gson.getAdapter(TypeToken.get(field.getGenericType()));
+        }
+
+        Object read(JsonReader in) throws IOException {
+            Object v = adapter.read(in);
+            if (v != null && !field.getType().isInstance(v)) {
+                throw new IllegalStateException("expected " + (isList ? "an array" : "an object") + " but was "
+                        + (v instanceof List ? "an array" : v instanceof Map ? "an object" : "a " + v.getClass().getSimpleName()));
+            }
+            return v;
+        }
+
+        /** Object, List of Object or Map of Object: read as plain Java by {@link AnyJson}, not by Gson's own rules. */
+        private static boolean isAnyJson(Type type) {
+            if (type == Object.class) {
+                return true;
+            }
+            if (type instanceof ParameterizedType p && (p.getRawType() == List.class || p.getRawType() == Map.class)) {
+                Type[] args = p.getActualTypeArguments();
+                return args[args.length - 1] == Object.class && (args.length == 1 || args[0] == String.class);
+            }
+            return false;
         }
     }
 
     private static final class ModelAdapter<T> extends TypeAdapter<T> {
         private final Constructor<? super T> constructor;
         private final Field extras;
-        private final TypeAdapter<T> writer;
         private final Map<String, Bound> byName = new HashMap<>();
         private final List<Bound> lists = new ArrayList<>();
-        private final TypeAdapter<Object> anyJson;
+        private final TypeAdapter<JsonElement> trees;
 
-        ModelAdapter(Gson gson, Class<? super T> raw, Constructor<? super T> constructor, Field extras,
-                     TypeAdapter<T> writer) {
+        ModelAdapter(Gson gson, Class<? super T> raw, Constructor<? super T> constructor, Field extras) {
             this.constructor = constructor;
             this.extras = extras;
-            this.writer = writer;
-            this.anyJson = gson.getAdapter(Object.class);
+            this.trees = gson.getAdapter(JsonElement.class);
             for (Field f : raw.getDeclaredFields()) {
                 int m = f.getModifiers();
                 if (Modifier.isStatic(m) || Modifier.isTransient(m) || f.getName().equals(EXTRAS)) {
                     continue;
                 }
                 f.setAccessible(true);
-                Bound b = new Bound(gson, f);
                 SerializedName sn = f.getAnnotation(SerializedName.class);
-                byName.put(sn != null ? sn.value() : f.getName(), b);
+                Bound b = new Bound(gson, sn != null ? sn.value() : f.getName(), f);
+                byName.put(b.name, b);
                 if (sn != null) {
                     for (String alt : sn.alternate()) {
                         byName.put(alt, b);
@@ -105,7 +132,18 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
 
         @Override
         public void write(JsonWriter out, T value) throws IOException {
-            writer.write(out, value);
+            if (value == null) {
+                out.nullValue();
+                return;
+            }
+            JsonElement tree = JsonValues.toTree(value, "");
+            boolean serializeNulls = out.getSerializeNulls();
+            out.setSerializeNulls(true); // the tree holds only the nulls asked for: unset fields are already left out
+            try {
+                trees.write(out, tree);
+            } finally {
+                out.setSerializeNulls(serializeNulls);
+            }
         }
 
         @Override
@@ -122,7 +160,7 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                 Bound b = byName.get(name);
                 try {
                     if (b != null) {
-                        Object v = b.adapter.read(in);
+                        Object v = b.read(in);
                         if (v != null || !b.field.getType().isPrimitive()) {
                             b.field.set(instance, v);
                         }
@@ -130,7 +168,7 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                         if (unknown == null) {
                             unknown = new LinkedHashMap<>();
                         }
-                        unknown.put(name, anyJson.read(in));
+                        unknown.put(name, AnyJson.INSTANCE.read(in));
                     }
                 } catch (IllegalAccessException e) {
                     throw new IllegalStateException("cannot set " + name, e);

@@ -4,20 +4,36 @@ import io.flowsdk.client.model.FlowCancel;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
 import io.flowsdk.client.model.TasksList;
+import com.google.gson.JsonParseException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonCodecTest {
     private final JsonCodec codec = new JsonCodec();
+
+    private Task task(String json) {
+        return codec.fromJson(json, Task.class);
+    }
 
     @Test
     void missingListsReadAsEmptyListsButUnsetListsAreNotWritten() {
@@ -44,20 +60,21 @@ class JsonCodecTest {
         assertEquals(0.1, v.get("d"));
         assertEquals(new BigDecimal("3.141592653589793238462643"), v.get("e"));
         assertEquals(List.of(1L, 2.5), v.get("f"));
+        assertEquals(new BigDecimal("1e99999"), ((Map<?, ?>) task("{\"variables\":{\"g\":1e99999}}").getVariables()).get("g"));
         assertTrue(codec.toJson(Map.of("n", v.get("b"))).contains("12345678901234567"));
     }
 
     @Test
     void dateTimesAreReadLiberally() {
         assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00Z"),
-                codec.fromJson("{\"due\":\"2026-01-01T10:00:00\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01T10:00:00\"}").getDue());
         assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00+02:00"),
-                codec.fromJson("{\"due\":\"2026-01-01T10:00:00+02:00\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01T10:00:00+02:00\"}").getDue());
         assertEquals(OffsetDateTime.parse("2026-01-01T00:00:00Z"),
-                codec.fromJson("{\"due\":\"2026-01-01\"}", Task.class).getDue());
+                task("{\"due\":\"2026-01-01\"}").getDue());
         assertEquals(OffsetDateTime.parse("1970-01-01T00:00:01Z"),
-                codec.fromJson("{\"due\":1000}", Task.class).getDue());
-        assertNull(codec.fromJson("{\"due\":null}", Task.class).getDue());
+                task("{\"due\":1000}").getDue());
+        assertNull(task("{\"due\":null}").getDue());
     }
 
     @Test
@@ -66,5 +83,68 @@ class JsonCodecTest {
         assertEquals(7L, t.getMeta().getRevision());
         TasksList l = codec.fromJson("{\"totalResults\":\"3\",\"itemsPerPage\":\"3\",\"startIndex\":\"1\"}", TasksList.class);
         assertEquals(3L, l.getTotalResults());
+    }
+
+    @Test
+    void aStreamDecodesAsItsStringDoes() throws IOException {
+        String page = "{\"totalResults\":2,\"Resources\":[{\"id\":\"a\",\"due\":\"2026-01-01T00:00:00Z\","
+                + "\"variables\":{\"n\":12345678901234567890,\"x\":[1.5,null]},\"extra\":true},{\"id\":\"b\"}]}";
+        TasksList fromString = codec.fromJson(page, TasksList.class);
+        TasksList fromStream = codec.fromJson(new StringReader(page), TasksList.class);
+        assertEquals(fromString, fromStream);
+        assertEquals(2, fromStream.getResources().size());
+        assertEquals(true, fromStream.getResources().get(0).getAdditionalProperty("extra"));
+        assertNull(codec.fromJson(new StringReader(""), Task.class));
+        assertNull(codec.fromJson(new StringReader(" null "), Task.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"id\":", "{\"id\":\"x\"} {}", "{\"id\":\"x\"}]", "{id:", "{\"id\":{}}", "[1]", "\"task\"",
+            "{\"meta\":\"x\"}", "{\"due\":\"soon\"}", "{\"due\":true}", "{\"groupsIds\":{\"a\":1}}",
+            "{\"meta\":{\"revision\":\"abc\"}}", "{\"meta\":{\"revision\":1.5}}"})
+    void badBodiesFailAlikeFromAStringAndFromAStream(String body) {
+        RuntimeException fromString = assertThrows(RuntimeException.class, () -> codec.fromJson(body, Task.class));
+        RuntimeException fromStream = assertThrows(RuntimeException.class,
+                () -> codec.fromJson(new StringReader(body), Task.class));
+        assertEquals(fromString.getClass(), fromStream.getClass());
+        assertInstanceOf(JsonParseException.class, fromString, body);
+    }
+
+    @Test
+    void aFailingStreamThrowsItsOwnIOExceptionNotAParseError() {
+        IOException reset = new IOException("connection reset");
+        Reader failing = new Reader() {
+            private final Reader start = new StringReader("{\"Resources\":[{\"id\":\"a\"},");
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                int n = start.read(buffer, offset, length);
+                if (n < 0) {
+                    throw reset;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        IOException thrown = assertThrows(IOException.class, () -> codec.fromJson(failing, TasksList.class));
+        assertSame(reset, thrown);
+    }
+
+    @Test
+    void anyJsonIsReadAsPlainJavaCollections() {
+        Task t = task("{\"variables\":{\"b\":{\"z\":1,\"a\":2},\"a\":[{\"k\":null}]},\"extra\":{\"q\":[]}}");
+        Map<?, ?> v = (Map<?, ?>) t.getVariables();
+        assertEquals(LinkedHashMap.class, v.getClass());
+        assertEquals(List.of("b", "a"), List.copyOf(v.keySet()));
+        assertEquals(List.of("z", "a"), List.copyOf(((Map<?, ?>) v.get("b")).keySet()));
+        assertEquals(ArrayList.class, v.get("a").getClass());
+        assertEquals(LinkedHashMap.class, ((List<?>) v.get("a")).get(0).getClass());
+        assertEquals(LinkedHashMap.class, t.getAdditionalProperty("extra").getClass());
+        FlowInstance f = codec.fromJson("{\"StatusExplanations\":[{\"a\":1},\"s\"]}", FlowInstance.class);
+        assertEquals(LinkedHashMap.class, f.getStatusExplanations().get(0).getClass());
+        assertThrows(JsonParseException.class, () -> codec.fromJson("{\"StatusExplanations\":{\"a\":1}}", FlowInstance.class));
     }
 }

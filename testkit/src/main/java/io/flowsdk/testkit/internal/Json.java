@@ -1,32 +1,28 @@
 package io.flowsdk.testkit.internal;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonSyntaxException;
+import io.flowsdk.client.internal.Rfc3339;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
 /** JSON helpers shared by the fake. Not public API. */
 public final class Json {
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
-
     private Json() {}
 
     /**
-     * Writes a JSON element compactly.
+     * Writes a JSON element compactly, as a server does: nulls kept, no HTML escaping. This is
+     * Gson's own {@code JsonElement.toString()}; no Gson configuration is needed to write a tree.
      *
      * @param element the element
      * @return its JSON text
      */
     public static String write(JsonElement element) {
-        return GSON.toJson(element);
+        return element.toString();
     }
 
     /**
@@ -50,21 +46,17 @@ public final class Json {
      * @return for example {@code 2026-01-01T00:00:00Z}
      */
     public static String time(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
+        return Rfc3339.format(instant);
     }
 
     /**
-     * Parses an RFC 3339 date-time.
+     * Parses an RFC 3339 date-time, as the client does.
      *
      * @param text the text
-     * @return the instant, or empty when the text is not a date-time
+     * @return the instant, or empty when the text is not a date-time with an offset
      */
     public static Optional<Instant> parseTime(String text) {
-        try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(Rfc3339.parse(text)).map(OffsetDateTime::toInstant);
     }
 
     /**
