@@ -201,7 +201,31 @@ public final class TokenEndpoint {
         String msg = e.getMessage();
         return new AuthenticationException("could not reach the token endpoint " + url + ": "
                 + e.getClass().getSimpleName() + (msg == null ? "" : ": " + redact(oneLine(msg))), null, null, 0,
-                Secrets.scrub(e, secrets.get(0)));
+                scrub(e));
+    }
+
+    /** The cause chain as is, or, if a message in it holds the secret in any form, a redacted copy. */
+    private Throwable scrub(Throwable t) {
+        boolean leaks = false;
+        for (Throwable c = t; c != null && !leaks; c = c.getCause()) {
+            leaks = c.getMessage() != null && !c.getMessage().equals(redact(c.getMessage()));
+        }
+        if (!leaks) {
+            return t;
+        }
+        RedactedCause copy = new RedactedCause(t.getClass().getName() + ": " + redact(String.valueOf(t.getMessage())),
+                t.getCause() == null ? null : scrub(t.getCause()));
+        copy.setStackTrace(t.getStackTrace());
+        return copy;
+    }
+
+    /** Stands in for a throwable whose message held the secret. */
+    static final class RedactedCause extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RedactedCause(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
