@@ -75,6 +75,9 @@ public final class EnvironmentSettings {
         }
     }
 
+    /** The longest timeout in seconds that fits a {@code Duration} of nanoseconds. */
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Long.MAX_VALUE / 1_000_000_000L);
+
     private final Map<String, String> env;
     private final Properties props;
     private final List<String> problems = new ArrayList<>();
@@ -196,6 +199,9 @@ public final class EnvironmentSettings {
                 d = Duration.parse(v);
             } else {
                 BigDecimal seconds = new BigDecimal(v);
+                if (seconds.abs().compareTo(MAX_SECONDS) > 0) { // before any conversion: 1e99999999 is a valid number
+                    throw new ArithmeticException("too large");
+                }
                 d = Duration.ofNanos(seconds.movePointRight(9).toBigInteger().longValueExact());
             }
         } catch (DateTimeParseException | NumberFormatException | ArithmeticException e) {
