@@ -3,6 +3,7 @@ package io.flowsdk.client.internal.auth;
 import io.flowsdk.client.error.AuthenticationException;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Headers;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -22,7 +23,9 @@ import java.util.function.Supplier;
  * Asynchronous ({@code enqueue}), so no caller's thread is held by the request itself.
  *
  * <p>What the replacement must keep: redirects not followed; the body read (capped) and handed
- * to {@link TokenEndpoint#parse}; I/O failures through {@link TokenEndpoint#transportFailure}.
+ * to {@link TokenEndpoint#parse}; I/O failures through {@link TokenEndpoint#transportFailure};
+ * response headers that echo the secret masked ({@link TokenEndpoint#redact}) before the HTTP
+ * logger sees them.
  */
 public final class DirectTokenFetch implements Supplier<CompletableFuture<AccessToken>> {
     private static final long MAX_BODY_BYTES = 64 * 1024;
@@ -37,8 +40,12 @@ public final class DirectTokenFetch implements Supplier<CompletableFuture<Access
      * @param timeout  the whole-call timeout of the request
      */
     public DirectTokenFetch(OkHttpClient http, TokenEndpoint endpoint, Duration timeout) {
-        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        // Appended after the client's own network interceptors, so it sits nearest the server: a response
+        // header that echoes the secret is masked before the HTTP logger (further out) prints it.
+        this.http = http.newBuilder().followRedirects(false).followSslRedirects(false)
+                .addNetworkInterceptor(chain -> redactHeaders(chain.proceed(chain.request())))
+                .build();
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
@@ -72,6 +79,25 @@ public final class DirectTokenFetch implements Supplier<CompletableFuture<Access
             }
         });
         return result;
+    }
+
+    private Response redactHeaders(Response response) {
+        Headers headers = response.headers();
+        Headers.Builder clean = null;
+        for (int i = 0; i < headers.size(); i++) {
+            String value = headers.value(i);
+            String redacted = endpoint.redact(value);
+            if (clean == null && !redacted.equals(value)) {
+                clean = new Headers.Builder();
+                for (int j = 0; j < i; j++) {
+                    clean.addUnsafeNonAscii(headers.name(j), headers.value(j));
+                }
+            }
+            if (clean != null) {
+                clean.addUnsafeNonAscii(headers.name(i), redacted);
+            }
+        }
+        return clean == null ? response : response.newBuilder().headers(clean.build()).build();
     }
 
     private static String read(ResponseBody body) throws IOException {
