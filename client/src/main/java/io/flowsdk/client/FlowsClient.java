@@ -73,8 +73,8 @@ import java.util.regex.Pattern;
  *
  * <p>Every call goes through one pipeline: bearer token,
  * {@code User-Agent: flows-java/<version> [your suffix]}, JSON, timeouts, retries per
- * {@link RetryPolicy}, and typed exceptions from {@code io.flowsdk.client.error}. The token never
- * appears in any message, {@code toString()} or log line.
+ * {@link RetryPolicy}, and typed exceptions from {@code io.flowsdk.client.error}. No access token
+ * or client secret ever appears in a message, {@code toString()} or log line.
  */
 public final class FlowsClient implements AutoCloseable {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
