@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class TokenIssuer {
                 throw new IllegalArgumentException("a scope must be a non-empty token without spaces, got '" + s + "'");
             }
         }
-        return new Registration(secret, Set.copyOf(new LinkedHashSet<>(scopes)));
+        return new Registration(secret, Collections.unmodifiableSet(new LinkedHashSet<>(scopes))); // in order, as granted
     }
 
     /**
