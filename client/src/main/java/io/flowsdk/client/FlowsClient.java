@@ -3,6 +3,7 @@ package io.flowsdk.client;
 import io.flowsdk.client.internal.ApiCalls;
 import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.ClientState;
+import io.flowsdk.client.auth.ClientCredentials;
 import io.flowsdk.client.internal.DaemonThreads;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
@@ -13,8 +14,16 @@ import io.flowsdk.client.internal.Secrets;
 import io.flowsdk.client.internal.Tokens;
 import io.flowsdk.client.internal.Version;
 import io.flowsdk.client.internal.auth.Authenticator;
-import io.flowsdk.client.internal.auth.Authenticators;
+import io.flowsdk.client.internal.auth.ClientCredentialsAuthenticator;
+import io.flowsdk.client.internal.auth.EnvironmentSettings;
+import io.flowsdk.client.internal.auth.NoAuthenticator;
+import io.flowsdk.client.internal.auth.StaticTokenAuthenticator;
+import io.flowsdk.client.internal.auth.TokenCache;
+import io.flowsdk.client.internal.auth.TokenEndpoint;
+import io.flowsdk.client.internal.auth.TokenFetch;
+import io.flowsdk.client.internal.auth.TokenProviderAuthenticator;
 import io.flowsdk.client.internal.http.HttpClients;
+import io.flowsdk.client.internal.http.Transport;
 import io.flowsdk.client.internal.time.SystemTime;
 import io.flowsdk.client.internal.time.TimeSource;
 import io.flowsdk.client.model.FlowInstance;
@@ -26,8 +35,12 @@ import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -56,11 +69,18 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Every call goes through one pipeline: bearer token (fetched per request from the
- * {@link Builder#tokenProvider(Supplier) token provider}, so rotated tokens are picked up),
+ * <p>Authentication is one of: a fixed {@link Builder#bearerToken(String) bearer token}, a
+ * {@link Builder#tokenProvider(Supplier) token provider} (asked per request, so rotated tokens are
+ * picked up), OAuth 2.0 {@link Builder#clientCredentials(String, String, String...) client
+ * credentials} (the client fetches, caches and refreshes the token itself; see
+ * {@link ClientCredentials}), or, explicitly, {@link Builder#noAuthentication() none}.
+ * {@link #fromEnvironment()} reads the base URL and credentials from system properties and
+ * environment variables.
+ *
+ * <p>Every call goes through one pipeline: bearer token,
  * {@code User-Agent: flows-java/<version> [your suffix]}, JSON, timeouts, retries per
- * {@link RetryPolicy}, and typed exceptions from {@code io.flowsdk.client.error}. The token never
- * appears in any message, {@code toString()} or log line.
+ * {@link RetryPolicy}, and typed exceptions from {@code io.flowsdk.client.error}. No access token
+ * or client secret ever appears in a message, {@code toString()} or log line.
  */
 public final class FlowsClient implements AutoCloseable {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
@@ -72,6 +92,7 @@ public final class FlowsClient implements AutoCloseable {
     private final HttpClients http;
     private final ThreadPoolExecutor executor;
     private final ClientState state = new ClientState();
+    private final Authenticator authenticator;
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final String userAgent;
@@ -87,12 +108,11 @@ public final class FlowsClient implements AutoCloseable {
         this.executor = executor();
         TimeSource time = b.clock instanceof TimeSource ts ? ts : new SystemTime(b.clock);
         DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
-        Authenticator auth = b.tokenProvider == null ? Authenticators.none()
-                : b.bearerToken != null ? Authenticators.fixed(b.bearerToken)
-                : Authenticators.provider(b.tokenProvider, executor);
-        ClientContext ctx = new ClientContext(baseUrl, http, new JsonCodec(), time, random, executor, b.retryPolicy,
-                b.timeout, b.totalTimeout, userAgent, auth, Observer.NONE, b.maxResponseBytes, state);
-        ApiCalls calls = new ApiCalls(ctx);
+        ClientContext unauthenticated = new ClientContext(baseUrl, http, new JsonCodec(), time, random, executor,
+                b.retryPolicy, b.timeout, b.totalTimeout, userAgent, NoAuthenticator.INSTANCE, Observer.NONE,
+                b.maxResponseBytes, state);
+        this.authenticator = authenticator(b, new Transport(unauthenticated), userAgent, executor, time);
+        ApiCalls calls = new ApiCalls(unauthenticated.withAuth(authenticator));
 
         this.tasks = new Tasks(new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
                 "flows", "tasks"),
@@ -104,6 +124,27 @@ public final class FlowsClient implements AutoCloseable {
                 new ListEndpoint<>(calls, "flows", "/flows/", List.of("flows", ""), FlowInstancesList.class,
                         FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
                         FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId));
+    }
+
+    /**
+     * The authentication the builder chose; build() has checked that at most one was configured.
+     * The token request of client credentials goes through {@code transport}, the same retrying
+     * transport as every call (without the client's token, never following a redirect).
+     */
+    private static Authenticator authenticator(Builder b, Transport transport, String userAgent, Executor executor,
+                                               TimeSource time) {
+        if (b.bearerToken != null) {
+            return new StaticTokenAuthenticator(b.bearerToken);
+        }
+        if (b.tokenProvider != null) {
+            return new TokenProviderAuthenticator(b.tokenProvider, executor);
+        }
+        if (b.credentials != null) {
+            TokenEndpoint endpoint = new TokenEndpoint(b.credentials, b.resolvedTokenUrl, userAgent);
+            return new ClientCredentialsAuthenticator(endpoint,
+                    new TokenCache(time.clock(), new TokenFetch(transport, endpoint), b.credentials.refreshBefore()));
+        }
+        return NoAuthenticator.INSTANCE;
     }
 
     /**
@@ -135,6 +176,22 @@ public final class FlowsClient implements AutoCloseable {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Builds a client from system properties and environment variables; the same as
+     * {@code FlowsClient.builder().fromEnvironment().build()}. See {@link Builder#fromEnvironment()}.
+     *
+     * @return the client
+     * @throws IllegalStateException listing every setting that is missing, malformed or contradictory
+     */
+    public static FlowsClient fromEnvironment() {
+        return builder().fromEnvironment().build();
+    }
+
+    /** {@link #fromEnvironment()} on a given environment and properties, for tests. */
+    static FlowsClient fromEnvironment(Map<String, String> env, Properties props) {
+        return builder().fromEnvironment(env, props).build();
     }
 
     /**
@@ -194,9 +251,18 @@ public final class FlowsClient implements AutoCloseable {
         return http.connectionCount();
     }
 
+    /**
+     * Returns how this client authenticates its calls.
+     *
+     * @return the authenticator; for tests
+     */
+    Authenticator authenticator() {
+        return authenticator;
+    }
+
     @Override
     public String toString() {
-        return "FlowsClient{baseUrl=" + baseUrl + ", auth=Bearer " + Secrets.MASK + ", retryPolicy=" + retryPolicy
+        return "FlowsClient{baseUrl=" + baseUrl + ", auth=" + authenticator + ", retryPolicy=" + retryPolicy
                 + ", timeout=" + timeout + ", userAgent=" + userAgent + "}";
     }
 
@@ -206,8 +272,13 @@ public final class FlowsClient implements AutoCloseable {
      */
     public static final class Builder {
         private String baseUrl;
+        // authentication: at most one of these four (or noAuthentication); build() refuses two
         private String bearerToken;
         private Supplier<String> tokenProvider;
+        private ClientCredentials credentials;
+        /** The authentication settings made, by method name, with how they were made; in order. */
+        private final Map<String, String> authChoices = new LinkedHashMap<>();
+        private HttpUrl resolvedTokenUrl;
         private RetryPolicy retryPolicy = RetryPolicy.defaults();
         private Duration timeout = Duration.ofSeconds(30);
         private Duration totalTimeout;
@@ -246,20 +317,120 @@ public final class FlowsClient implements AutoCloseable {
             if (problem != null) {
                 throw new IllegalArgumentException("bearerToken " + problem);
             }
+            return bearerToken(token, "bearerToken");
+        }
+
+        private Builder bearerToken(String token, String how) {
             this.bearerToken = token;
-            this.tokenProvider = () -> token;
+            authChoices.put("bearerToken", how);
             return this;
         }
 
         /**
-         * Sets {@code tokenProvider}.
+         * Sets {@code tokenProvider}. Anything it throws, and a token it returns that cannot be sent
+         * (null, blank, control characters), fails the call with
+         * {@link io.flowsdk.client.error.AuthenticationException}. Asynchronous calls run it on the
+         * client's own threads.
          *
          * @param tokenProvider called for every request (every retry too), so rotated tokens are picked up
          * @return this builder
          */
         public Builder tokenProvider(Supplier<String> tokenProvider) {
             this.tokenProvider = Objects.requireNonNull(tokenProvider, "tokenProvider");
-            this.bearerToken = null;
+            authChoices.put("tokenProvider", "tokenProvider");
+            return this;
+        }
+
+        /**
+         * Authenticates with OAuth 2.0 client credentials: the client fetches an access token at the
+         * origin of the base URL plus {@code /oauth2/token} with {@code client_secret_basic}, caches it
+         * and refreshes it ahead of its expiry. For other settings use
+         * {@link #credentials(ClientCredentials)}.
+         *
+         * @param clientId     the client id of the machine-to-machine integration
+         * @param clientSecret its client secret; never shown in messages, logs or {@code toString()}
+         * @param scopes       the scopes to request, if any
+         * @return this builder
+         * @throws IllegalArgumentException if the id or secret is blank, or a scope is not a scope token
+         */
+        public Builder clientCredentials(String clientId, String clientSecret, String... scopes) {
+            ClientCredentials c = ClientCredentials.builder().clientId(clientId).clientSecret(clientSecret)
+                    .scopes(scopes).build();
+            this.credentials = c;
+            authChoices.put("clientCredentials", "clientCredentials");
+            return this;
+        }
+
+        /**
+         * Authenticates with OAuth 2.0 client credentials, with every setting of
+         * {@link ClientCredentials} (token URL, authentication method, refresh margin).
+         *
+         * @param credentials the credentials
+         * @return this builder
+         */
+        public Builder credentials(ClientCredentials credentials) {
+            return credentials(credentials, "credentials");
+        }
+
+        private Builder credentials(ClientCredentials credentials, String how) {
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
+            authChoices.put("credentials", how);
+            return this;
+        }
+
+        /**
+         * Sends requests without an {@code Authorization} header. Required for a client without
+         * authentication, unless the base URL's host is loopback (stubs and tests).
+         *
+         * @return this builder
+         */
+        public Builder noAuthentication() {
+            authChoices.put("noAuthentication", "noAuthentication");
+            return this;
+        }
+
+        /**
+         * Sets the base URL, the credentials and the timeout from Java system properties and
+         * environment variables; everything else stays as it is and can still be set.
+         *
+         * <table>
+         *   <caption>Settings, in the order they are read: a system property wins over its environment variable</caption>
+         *   <tr><th>system property</th><th>environment variable</th><th>meaning</th></tr>
+         *   <tr><td>{@code flows.baseUrl}</td><td>{@code FLOWS_BASE_URL}</td><td>the API root; required</td></tr>
+         *   <tr><td>{@code flows.token}</td><td>{@code FLOWS_TOKEN}</td><td>a bearer token; or:</td></tr>
+         *   <tr><td>{@code flows.clientId}</td><td>{@code FLOWS_CLIENT_ID}</td><td>client credentials: id</td></tr>
+         *   <tr><td>{@code flows.clientSecret}</td><td>{@code FLOWS_CLIENT_SECRET}</td><td>client credentials: secret</td></tr>
+         *   <tr><td>{@code flows.scopes}</td><td>{@code FLOWS_SCOPES}</td><td>optional; space or comma separated</td></tr>
+         *   <tr><td>{@code flows.tokenUrl}</td><td>{@code FLOWS_TOKEN_URL}</td><td>optional token URL</td></tr>
+         *   <tr><td>{@code flows.timeout}</td><td>{@code FLOWS_TIMEOUT}</td><td>optional; seconds ({@code 30}) or ISO-8601 ({@code PT30S})</td></tr>
+         * </table>
+         *
+         * <p>Exactly one of a token and client credentials (id and secret) must be set. A system
+         * property that is present wins even when empty ({@code -Dflows.token=} hides
+         * {@code FLOWS_TOKEN}); empty values count as not set; surrounding whitespace is ignored.
+         * Authentication set here counts as set by {@link #bearerToken(String)} or
+         * {@link #credentials(ClientCredentials)}: setting another kind as well fails in {@link #build()}.
+         *
+         * @return this builder
+         * @throws IllegalStateException listing every setting that is missing, malformed or
+         *                               contradictory, and the order in which the sources are read
+         */
+        public Builder fromEnvironment() {
+            return fromEnvironment(System.getenv(), System.getProperties());
+        }
+
+        /** {@link #fromEnvironment()} on a given environment and properties, for tests. */
+        Builder fromEnvironment(Map<String, String> env, Properties props) {
+            EnvironmentSettings.Settings s = EnvironmentSettings.read(env, props);
+            baseUrl(s.baseUrl());
+            if (s.token() != null) {
+                bearerToken(s.token(), "bearerToken (from fromEnvironment(): " + s.tokenSource() + ")");
+            } else {
+                credentials(s.credentials(), "credentials (from fromEnvironment(): " + s.idSource() + ")");
+            }
+            if (s.timeout() != null) {
+                timeout(s.timeout());
+            }
             return this;
         }
 
@@ -384,12 +555,16 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
-         * Builds the client. Without {@link #bearerToken(String)} or {@link #tokenProvider(Supplier)}
-         * no {@code Authorization} header is sent (for stubs that do not check it).
+         * Builds the client.
          *
          * @return the client
-         * @throws IllegalArgumentException if {@code baseUrl} is missing or not an http(s) URL, or is
-         *                                  plain {@code http} for a non-loopback host without {@link #allowInsecureHttp()}
+         * @throws IllegalArgumentException if {@code baseUrl} is missing or not an http(s) URL, or it or
+         *                                  the token URL is plain {@code http} for a non-loopback host
+         *                                  without {@link #allowInsecureHttp()}
+         * @throws IllegalStateException    if two ways to authenticate were set ({@code bearerToken},
+         *                                  {@code tokenProvider}, {@code clientCredentials},
+         *                                  {@code credentials}, {@code noAuthentication}), or none for a
+         *                                  host that is not loopback
          */
         public FlowsClient build() {
             if (baseUrl == null) {
@@ -420,7 +595,32 @@ public final class FlowsClient implements AutoCloseable {
             if (url.pathSegments().size() == 1 && url.pathSegments().get(0).isEmpty()) {
                 url = url.newBuilder().encodedPath("/").build();
             }
+            checkAuthentication(url);
             return new FlowsClient(this, url);
+        }
+
+        private void checkAuthentication(HttpUrl url) {
+            if (authChoices.size() > 1) {
+                throw new IllegalStateException(String.join(" and ", authChoices.values())
+                        + " are mutually exclusive: configure one way to authenticate");
+            }
+            if (authChoices.isEmpty() && !isLoopback(url.host())) {
+                throw new IllegalStateException("no authentication configured for " + url.host() + ": call "
+                        + "bearerToken(...), tokenProvider(...), clientCredentials(...) or credentials(...), or "
+                        + "noAuthentication() to send requests without an Authorization header (only loopback "
+                        + "hosts may go without)");
+            }
+            resolvedTokenUrl = null;
+            if (credentials != null) {
+                HttpUrl tokenUrl = credentials.tokenUrl() == null ? TokenEndpoint.defaultUrl(url)
+                        : HttpUrl.get(credentials.tokenUrl());
+                if (!tokenUrl.isHttps() && !allowInsecureHttp && !isLoopback(tokenUrl.host())) {
+                    throw new IllegalArgumentException("tokenUrl uses plain http for the non-loopback host "
+                            + tokenUrl.host() + ": the client secret would travel unencrypted. Use https, or call "
+                            + "allowInsecureHttp() to opt in to http");
+                }
+                resolvedTokenUrl = tokenUrl;
+            }
         }
 
         private static boolean isLoopback(String host) {
@@ -439,8 +639,30 @@ public final class FlowsClient implements AutoCloseable {
 
         @Override
         public String toString() {
-            return "FlowsClient.Builder{baseUrl=" + baseUrl + ", auth=" + (tokenProvider == null ? "none" : Secrets.MASK)
-                    + ", retryPolicy=" + retryPolicy + ", timeout=" + timeout + "}";
+            return "FlowsClient.Builder{baseUrl=" + baseUrl + ", auth=" + describeAuth() + ", retryPolicy="
+                    + retryPolicy + ", timeout=" + timeout + "}";
+        }
+
+        private String describeAuth() {
+            if (authChoices.isEmpty()) {
+                return "none";
+            }
+            StringBuilder sb = new StringBuilder();
+            for (String name : authChoices.keySet()) {
+                sb.append(sb.length() == 0 ? "" : " + ");
+                switch (name) {
+                    case "bearerToken":
+                        sb.append("bearer token ").append(Secrets.MASK);
+                        break;
+                    case "clientCredentials":
+                    case "credentials":
+                        sb.append(credentials);
+                        break;
+                    default:
+                        sb.append(name);
+                }
+            }
+            return sb.toString();
         }
     }
 }

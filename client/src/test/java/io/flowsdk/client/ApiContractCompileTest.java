@@ -50,10 +50,12 @@ class ApiContractCompileTest extends WireMockTestBase {
     void buildingAClient() {
         OkHttpClient sharedOkHttpClient = new OkHttpClient();
         Supplier<String> freshToken = () -> "eyJ.rotated";
+        // bearerToken and tokenProvider exclude each other: the fixed-token form on its own builder
+        FlowsClient.Builder fixed = FlowsClient.builder().bearerToken("eyJ...");
+        assertTrue(fixed.toString().contains("bearer token"));
         try (FlowsClient c = FlowsClient.builder()
                 .baseUrl(WireMockSupport.baseUrl(wm))           // required
-                .bearerToken("eyJ...")                          // or .tokenProvider(...)
-                .tokenProvider(() -> freshToken.get())          // called per request
+                .tokenProvider(() -> freshToken.get())          // called per request; or .bearerToken("eyJ...")
                 .retryPolicy(RetryPolicy.defaults())            // the default
                 .retryPolicy(RetryPolicy.none())                // disables
                 .timeout(Duration.ofSeconds(30))                // whole-call timeout, per attempt

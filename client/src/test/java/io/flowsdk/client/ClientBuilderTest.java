@@ -39,7 +39,7 @@ class ClientBuilderTest extends WireMockTestBase {
     void tokenProviderIsCalledPerRequestAndRotatedTokensAreSent() {
         client.close();
         AtomicInteger n = new AtomicInteger();
-        client = WireMockSupport.builder(wm).tokenProvider(() -> "rot-" + n.incrementAndGet()).build();
+        client = WireMockSupport.builderWithoutAuth(wm).tokenProvider(() -> "rot-" + n.incrementAndGet()).build();
         wm.stubFor(get(anyUrl()).willReturn(json(TASK_JSON)));
         client.tasks().get("task-1");
         client.tasks().get("task-1");
@@ -60,7 +60,7 @@ class ClientBuilderTest extends WireMockTestBase {
     @Test
     void tokenProviderReturningCrLfFailsWithoutSending() {
         client.close();
-        client = WireMockSupport.builder(wm).tokenProvider(() -> "abc\r\nX-Evil: 1").build();
+        client = WireMockSupport.builderWithoutAuth(wm).tokenProvider(() -> "abc\r\nX-Evil: 1").build();
         assertThrows(FlowsException.class, () -> client.tasks().get("task-1"));
         assertEquals(0, requests(wm).size());
     }

@@ -24,9 +24,13 @@ final class WireMockSupport {
 
     /** A client with no retries, on virtual time (nothing in it really waits). */
     static FlowsClient.Builder builder(WireMockServer wm) {
+        return builderWithoutAuth(wm).bearerToken(TOKEN);
+    }
+
+    /** {@link #builder} without the bearer token, for tests that authenticate another way. */
+    static FlowsClient.Builder builderWithoutAuth(WireMockServer wm) {
         return FlowsClient.builder()
                 .baseUrl(baseUrl(wm))
-                .bearerToken(TOKEN)
                 .retryPolicy(RetryPolicy.none())
                 .timeout(Duration.ofSeconds(10))
                 .clock(io.flowsdk.client.testing.VirtualTime.auto())

@@ -1,9 +1,10 @@
 package io.flowsdk.testkit;
 
 /**
- * The eight operations of the Flows API, as the fake routes them. Used to target faults
- * ({@link FlowsStub#inject(Endpoint, Fault...)}) and to count requests
- * ({@link FlowsStub#requestCount(Endpoint)}). Paths are relative to {@code /api/v1}.
+ * The eight operations of the Flows API, and the OAuth 2.0 token endpoint, as the fake routes
+ * them. Used to target faults ({@link FlowsStub#inject(Endpoint, Fault...)}) and to count requests
+ * ({@link FlowsStub#requestCount(Endpoint)}). Paths are relative to {@code /api/v1}, except the
+ * token endpoint's, which is at the server's origin.
  */
 public enum Endpoint {
     /** {@code GET /flows/} (with its trailing slash): list flow instances. */
@@ -21,7 +22,9 @@ public enum Endpoint {
     /** {@code POST /flows/tasks/{taskId}/.complete}: complete a task. */
     COMPLETE_TASK("POST", "/flows/tasks/{taskId}/.complete"),
     /** {@code POST /flows/tasks/{taskId}/.cancel}: cancel a task. */
-    CANCEL_TASK("POST", "/flows/tasks/{taskId}/.cancel");
+    CANCEL_TASK("POST", "/flows/tasks/{taskId}/.cancel"),
+    /** {@code POST /oauth2/token} at the server's origin (not under {@code /api/v1}): issue an access token. */
+    TOKEN("POST", "/oauth2/token");
 
     private final String method;
     private final String pathTemplate;
@@ -55,7 +58,7 @@ public enum Endpoint {
      * @return whether the endpoint mutates the store
      */
     public boolean isMutating() {
-        return method.equals("POST");
+        return method.equals("POST") && this != TOKEN;
     }
 
     @Override

@@ -13,9 +13,14 @@ import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.model.FlowInstance;
 import io.flowsdk.client.model.Task;
 import io.flowsdk.testkit.internal.StubTime;
+import io.flowsdk.client.auth.ClientCredentials;
 import io.flowsdk.testkit.internal.FakeFlowsApi;
 import io.flowsdk.testkit.internal.SdkFilterSupport;
 import io.flowsdk.testkit.internal.ResourceStore;
+import io.flowsdk.testkit.internal.ApiRequest;
+import io.flowsdk.testkit.internal.ApiResponse;
+import io.flowsdk.testkit.internal.Route;
+import io.flowsdk.testkit.internal.TokenIssuer;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,8 +36,10 @@ import java.util.function.Consumer;
  * <p>Behind the server is an in-memory, thread-safe store of tasks and flow instances: they can
  * be seeded, listed (SCIM paging, filtering with the SDK's own filter evaluator, sorting,
  * attribute projection, {@code forTime} history), created, completed and cancelled; a flow
- * cancel can be told to answer 207. Requests need {@code Authorization: Bearer }{@link #token()}
- * (401 otherwise). Faults can be injected per {@link Endpoint}, and every request is recorded.
+ * cancel can be told to answer 207. Requests need {@code Authorization: Bearer }{@link #token()},
+ * or an access token from the stub's OAuth 2.0 token endpoint (401 otherwise; see
+ * {@link #clientWithCredentials()}). Faults can be injected per {@link Endpoint}, and every
+ * request is recorded.
  *
  * <pre>{@code
  * try (FlowsStub stub = new FlowsStub()) {
@@ -49,6 +56,10 @@ import java.util.function.Consumer;
 public final class FlowsStub implements AutoCloseable {
     /** The bearer token the stub expects unless told otherwise. Not a JWT, not a secret. */
     public static final String DEFAULT_TOKEN = "testkit-token";
+    /** The client id registered at the stub's token endpoint from the start (scopes {@code read}, {@code write}). */
+    public static final String DEFAULT_CLIENT_ID = "testkit-client";
+    /** The secret of {@link #DEFAULT_CLIENT_ID}. Not a secret. */
+    public static final String DEFAULT_CLIENT_SECRET = "testkit-client-secret";
 
     private final String token;
     private final StubClock clock = new StubClock();
@@ -61,6 +72,8 @@ public final class FlowsStub implements AutoCloseable {
     private final List<RecordedRequest> journal = new ArrayList<>();
     private final List<FlowsClient> clients = new ArrayList<>();
     private FlowsClient defaultClient;
+    private final TokenIssuer tokens = new TokenIssuer(clock);
+    private FlowsClient credentialsClient;
     private volatile boolean closed;
 
     /** Starts a stub that expects {@link #DEFAULT_TOKEN}. */
@@ -82,7 +95,8 @@ public final class FlowsStub implements AutoCloseable {
         this.initialMaxPageSize = b.maxPageSize;
         String[] url = new String[1];
         this.store = new ResourceStore(clock, () -> url[0]);
-        this.api = new FakeFlowsApi(store, new SdkFilterSupport(), () -> this.token);
+        tokens.registerDefault(DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET, List.of("read", "write"));
+        this.api = new FakeFlowsApi(store, new SdkFilterSupport(), () -> this.token, tokens);
         api.maxPageSize(b.maxPageSize);
         this.server = new WireMockServer(options()
                 .bindAddress("127.0.0.1")
@@ -240,25 +254,143 @@ public final class FlowsStub implements AutoCloseable {
     /**
      * A new client configured like {@link #client()}, then customised, for example with
      * {@code b -> b.retryPolicy(RetryPolicy.none()).timeout(Duration.ofMillis(200))}. The stub
-     * closes it when it closes.
+     * closes it when it closes. It authenticates with {@link #token()}; the customizer may set
+     * another {@code bearerToken}, but another kind of authentication conflicts with it (use
+     * {@link #clientWithCredentials(Consumer)}, or a builder of your own on {@link #baseUrl()}).
      *
      * @param customizer changes the builder before {@code build()}
      * @return a new client
      */
     public FlowsClient client(Consumer<FlowsClient.Builder> customizer) {
         Objects.requireNonNull(customizer, "customizer");
+        return newClient(b -> b.bearerToken(token), customizer);
+    }
+
+    private FlowsClient newClient(Consumer<FlowsClient.Builder> auth, Consumer<FlowsClient.Builder> customizer) {
         FlowsClient.Builder b = FlowsClient.builder()
                 .baseUrl(baseUrl)
-                .bearerToken(token)
                 .retryPolicy(zeroSleepRetryPolicy())
                 .timeout(Duration.ofSeconds(10))
                 .clock(new StubTime(clock));
+        auth.accept(b);
         customizer.accept(b);
         FlowsClient c = b.build();
         synchronized (clients) {
             clients.add(c);
         }
         return c;
+    }
+
+    // ---------------------------------------------------------------- OAuth 2.0 client credentials
+
+    /**
+     * The URL of the stub's OAuth 2.0 token endpoint: {@code POST /oauth2/token} at the stub's
+     * origin, the default token URL of a client whose base URL is {@link #baseUrl()}.
+     *
+     * <p>It issues access tokens for the client credentials grant (RFC 6749 §4.4) to registered
+     * clients ({@link #DEFAULT_CLIENT_ID} from the start, more with
+     * {@link #registerClient(String, String, String...)}), which authenticate with
+     * {@code client_secret_basic} or {@code client_secret_post}; a form-encoded body is required.
+     * Tokens live {@link #tokenLifetime(Duration) one hour} on {@link #clock()}. The API accepts them
+     * like {@link #token()}; an expired or {@linkplain #revokeTokens() revoked} one gets 401 with
+     * {@code WWW-Authenticate: Bearer error="invalid_token"}. Errors are RFC 6749 §5.2 answers:
+     * {@code invalid_client} (401: unknown client, wrong secret, no credentials),
+     * {@code invalid_request} (400: no {@code grant_type}, a repeated parameter, two authentication
+     * methods, not form-encoded), {@code unsupported_grant_type}, {@code invalid_scope}. Token
+     * requests are recorded and counted under {@link Endpoint#TOKEN}, and faults can be injected
+     * there.
+     *
+     * @return {@code http://127.0.0.1:PORT/oauth2/token}
+     */
+    public String tokenUrl() {
+        return "http://127.0.0.1:" + server.port() + TokenIssuer.PATH;
+    }
+
+    /**
+     * Registers a client at the token endpoint, or replaces the registration of that id. A
+     * {@link #reset()} keeps only {@link #DEFAULT_CLIENT_ID}.
+     *
+     * @param clientId the client id
+     * @param clientSecret its secret
+     * @param scopes the scopes it may request; a token request without {@code scope} is granted all
+     * @return this stub
+     */
+    public FlowsStub registerClient(String clientId, String clientSecret, String... scopes) {
+        tokens.register(clientId, clientSecret, List.of(scopes));
+        return this;
+    }
+
+    /**
+     * Sets the lifetime ({@code expires_in}) of the access tokens issued from now on; one hour by
+     * default and after {@link #reset()}. Tokens expire on {@link #clock()}.
+     *
+     * @param lifetime at least one second
+     * @return this stub
+     */
+    public FlowsStub tokenLifetime(Duration lifetime) {
+        tokens.lifetime(lifetime);
+        return this;
+    }
+
+    /**
+     * Revokes every access token issued so far: the API answers each with 401 and
+     * {@code WWW-Authenticate: Bearer error="invalid_token"}. Tokens issued afterwards are valid.
+     * ({@link #reset()} neither revokes nor restores tokens: a client's token outlives a test.)
+     *
+     * @return this stub
+     */
+    public FlowsStub revokeTokens() {
+        tokens.revokeAll();
+        return this;
+    }
+
+    /**
+     * A client that authenticates with OAuth 2.0 client credentials ({@link #DEFAULT_CLIENT_ID},
+     * {@code client_secret_basic}) at {@link #tokenUrl()}; otherwise like {@link #client()}. The
+     * same client is returned on every call; the stub closes it when it closes.
+     *
+     * @return the shared client
+     */
+    public synchronized FlowsClient clientWithCredentials() {
+        if (credentialsClient == null) {
+            credentialsClient = clientWithCredentials(b -> {});
+        }
+        return credentialsClient;
+    }
+
+    /**
+     * A new client like {@link #clientWithCredentials()}, then customised, for example with
+     * {@code b -> b.retryPolicy(RetryPolicy.none())}. The customizer must not set authentication
+     * (that conflicts with the credentials already set): for other credentials use
+     * {@link #clientWithCredentials(ClientCredentials, Consumer)}. The stub closes it when it closes.
+     *
+     * @param customizer changes the builder before {@code build()}
+     * @return a new client
+     */
+    public FlowsClient clientWithCredentials(Consumer<FlowsClient.Builder> customizer) {
+        return clientWithCredentials(ClientCredentials.builder().clientId(DEFAULT_CLIENT_ID)
+                .clientSecret(DEFAULT_CLIENT_SECRET).build(), customizer);
+    }
+
+    /**
+     * A new client that authenticates with the given credentials (register them first with
+     * {@link #registerClient(String, String, String...)}; leave the token URL unset to use
+     * {@link #tokenUrl()}), otherwise like {@link #client()}, then customised. The stub closes it
+     * when it closes.
+     *
+     * @param credentials the client credentials
+     * @param customizer changes the builder before {@code build()}; must not set authentication
+     * @return a new client
+     */
+    public FlowsClient clientWithCredentials(ClientCredentials credentials, Consumer<FlowsClient.Builder> customizer) {
+        Objects.requireNonNull(credentials, "credentials");
+        Objects.requireNonNull(customizer, "customizer");
+        return newClient(b -> b.credentials(credentials), customizer);
+    }
+
+    /** Routes a request to the token endpoint or to the fake API. */
+    ApiResponse handle(ApiRequest request, Route route) {
+        return route.endpoint() == Endpoint.TOKEN ? tokens.handle(request) : api.handle(request, route);
     }
 
     // ---------------------------------------------------------------- seeding
@@ -585,8 +717,9 @@ public final class FlowsStub implements AutoCloseable {
     /**
      * Returns the stub to its initial state, keeping the server and its port: removes every
      * resource, job, job failure and fault, clears both request journals (ours and WireMock's),
-     * restores the clock to system time and the page size cap to its initial value. Clients
-     * handed out stay usable.
+     * restores the clock to system time, the page size cap to its initial value, and the token
+     * endpoint to its default client and token lifetime. Clients handed out stay usable (access
+     * tokens issued before stay valid until they expire, unless revoked).
      */
     public void reset() {
         store.clear();
@@ -597,6 +730,7 @@ public final class FlowsStub implements AutoCloseable {
         server.resetRequests();
         clock.useSystemTime();
         api.maxPageSize(initialMaxPageSize);
+        tokens.reset();
     }
 
     /** Closes the clients the stub handed out and stops the server. Idempotent. */

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       or recorded requests survive from one test to the next. Seed in the test or in a
  *       {@code @BeforeEach} method (which runs after the reset), not in {@code @BeforeAll}.</li>
  *   <li>An injected {@link FlowsClient} is {@link FlowsStub#client()}: the same client for the
- *       whole class, with a zero-sleep retry policy.</li>
+ *       whole class, with a zero-sleep retry policy. Annotated {@link WithClientCredentials}, it
+ *       is {@link FlowsStub#clientWithCredentials()}, which authenticates at the stub's token
+ *       endpoint.</li>
  * </ul>
  *
  * <p><b>JUnit versions:</b> JUnit Jupiter 5.8.0 and later, JUnit 6 included. The testkit depends
@@ -80,7 +82,8 @@ public final class FlowsStubExtension implements BeforeAllCallback, BeforeEachCa
     }
 
     /**
-     * Resolves the class's stub, or its shared client.
+     * Resolves the class's stub, or its shared client (the client-credentials one for a parameter
+     * annotated {@link WithClientCredentials}).
      *
      * @param parameterContext the parameter
      * @param extensionContext the context
@@ -89,7 +92,10 @@ public final class FlowsStubExtension implements BeforeAllCallback, BeforeEachCa
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         FlowsStub stub = stub(extensionContext);
-        return parameterContext.getParameter().getType() == FlowsStub.class ? stub : stub.client();
+        if (parameterContext.getParameter().getType() == FlowsStub.class) {
+            return stub;
+        }
+        return parameterContext.isAnnotated(WithClientCredentials.class) ? stub.clientWithCredentials() : stub.client();
     }
 
     /**

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.flowsdk.testkit.internal.ApiRequest;
 import io.flowsdk.testkit.internal.ApiResponse;
 import io.flowsdk.testkit.internal.Route;
+import io.flowsdk.testkit.internal.TokenIssuer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,19 +47,20 @@ final class StubTransformer implements ResponseDefinitionTransformerV2 {
         }
         String body = r.getBody() == null ? "" : new String(r.getBody(), StandardCharsets.UTF_8);
         ApiRequest request = ApiRequest.of(r.getMethod().getName(), r.getUrl(), headers, body);
-        Route route = Route.of(request.method(), request.rawPath());
+        Route token = TokenIssuer.route(request.rawPath());
+        Route route = token != null ? token : Route.of(request.method(), request.rawPath());
         stub.record(new RecordedRequest(route.endpoint(), request.method(), request.rawPath(), request.query(),
                 request.headers(), request.body(), stub.clock().instant()));
 
         FlowsStub.FaultEffect effect = stub.claimFault(route.endpoint());
         if (effect == null) {
-            return toDefinition(stub.api().handle(request, route)).build();
+            return toDefinition(stub.handle(request, route)).build();
         }
-        ApiResponse handled = effect.handleFirst() ? stub.api().handle(request, route) : null;
+        ApiResponse handled = effect.handleFirst() ? stub.handle(request, route) : null;
         ResponseDefinitionBuilder b;
         Fault terminal = effect.terminal();
         if (terminal == null) {
-            b = toDefinition(handled != null ? handled : stub.api().handle(request, route));
+            b = toDefinition(handled != null ? handled : stub.handle(request, route));
         } else {
             switch (terminal.kind) {
                 case CONNECTION_RESET:
@@ -74,7 +76,7 @@ final class StubTransformer implements ResponseDefinitionTransformerV2 {
                     b = new ResponseDefinitionBuilder().withFault(com.github.tomakehurst.wiremock.http.Fault.RANDOM_DATA_THEN_CLOSE);
                     break;
                 case TRUNCATED: {
-                    ApiResponse full = handled != null ? handled : stub.api().handle(request, route);
+                    ApiResponse full = handled != null ? handled : stub.handle(request, route);
                     String text = full.body();
                     String cut = text.substring(0, Math.max(0, Math.min(text.length() - 1, text.length() / 2)));
                     b = toDefinition(new ApiResponse(full.status(), full.headers(), cut));

@@ -146,10 +146,15 @@ class ClientAgainstStubTest {
     }
 
     @Test
-    void snapshotSeesWhatWasJustSeeded(FlowsClient client) {
-        stub.addTask(new Task().displayName("now"));
-        assertEquals(1, client.tasks().list().snapshot().toList().size());
-        assertNotNull(stub.requests(Endpoint.LIST_TASKS).get(0).queryParam("forTime"));
+    void aSnapshotSeesTheListAsItWasOneSecondBeforeItStarted(FlowsClient client) {
+        // the client's clock is the stub's: pinned to the last completed second before the iteration
+        stub.clock().set(java.time.Instant.parse("2026-03-01T12:00:00Z"));
+        stub.addTask(new Task().displayName("seeded at 12:00:00"));
+        assertEquals(0, client.tasks().list().snapshot().toList().size(), "created in the current second: not yet");
+        assertEquals("2026-03-01T11:59:59Z", stub.requests(Endpoint.LIST_TASKS).get(0).queryParam("forTime"));
+        stub.clock().advance(java.time.Duration.ofSeconds(1));
+        assertEquals(1, client.tasks().list().snapshot().toList().size(), "a second later it is");
+        assertEquals(1, client.tasks().list().toList().size(), "without a snapshot it is visible at once");
     }
 
     @Test

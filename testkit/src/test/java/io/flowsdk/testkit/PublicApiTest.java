@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class PublicApiTest {
     static final List<Class<?>> PUBLIC_TYPES = List.of(FlowsStub.class, FlowsStub.Builder.class, FlowsStubExtension.class,
             Endpoint.class, Fault.class, FaultPlan.class, RecordedRequest.class, ResourceVersion.class, SeedData.class,
-            Seeds.class, StubClock.class);
+            Seeds.class, StubClock.class, WithClientCredentials.class);
 
     @Test
     void noInternalTypeLeaks() {

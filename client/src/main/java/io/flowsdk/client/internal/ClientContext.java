@@ -35,4 +35,10 @@ public record ClientContext(HttpUrl baseUrl, HttpClients http, JsonCodec json, T
                             Executor executor, RetryPolicy retryPolicy, Duration attemptTimeout, Duration totalTimeout,
                             String userAgent, Authenticator auth, Observer observer, long maxResponseBytes,
                             ClientState state) {
+
+    /** {@return this context with another authenticator (the one built on the unauthenticated context)} */
+    public ClientContext withAuth(Authenticator auth) {
+        return new ClientContext(baseUrl, http, json, time, random, executor, retryPolicy, attemptTimeout, totalTimeout,
+                userAgent, auth, observer, maxResponseBytes, state);
+    }
 }

@@ -28,6 +28,7 @@ public final class FakeFlowsApi {
     private final ResourceStore store;
     private final FilterSupport filters;
     private final Supplier<String> token;
+    private final TokenIssuer issuer;
     private volatile long maxPageSize;
 
     /**
@@ -38,9 +39,22 @@ public final class FakeFlowsApi {
      * @param token the expected bearer token
      */
     public FakeFlowsApi(ResourceStore store, FilterSupport filters, Supplier<String> token) {
+        this(store, filters, token, null);
+    }
+
+    /**
+     * Creates the fake that also accepts the access tokens an issuer handed out.
+     *
+     * @param store the store it serves
+     * @param filters compiles {@code filter} parameters
+     * @param token the expected bearer token, always accepted
+     * @param issuer the token endpoint whose valid tokens are accepted too, or null
+     */
+    public FakeFlowsApi(ResourceStore store, FilterSupport filters, Supplier<String> token, TokenIssuer issuer) {
         this.store = Objects.requireNonNull(store);
         this.filters = Objects.requireNonNull(filters);
         this.token = Objects.requireNonNull(token);
+        this.issuer = issuer;
     }
 
     /**
@@ -90,8 +104,9 @@ public final class FakeFlowsApi {
     }
 
     private ApiResponse answer(ApiRequest request, Route route) {
-        if (!authorized(request)) {
-            return ApiResponse.error(401, "missing or invalid bearer token").withHeader("WWW-Authenticate", "Bearer");
+        ApiResponse refused = refusal(request);
+        if (refused != null) {
+            return refused;
         }
         if (route.endpoint() == null) {
             return ApiResponse.error(route.errorStatus(), route.errorMessage());
@@ -140,12 +155,33 @@ public final class FakeFlowsApi {
         }
     }
 
-    private boolean authorized(ApiRequest request) {
+    /** Null when the bearer token is accepted; otherwise the 401, with RFC 6750 invalid_token for an issued token gone bad. */
+    private ApiResponse refusal(ApiRequest request) {
+        ApiResponse unauthorized = ApiResponse.error(401, "missing or invalid bearer token")
+                .withHeader("WWW-Authenticate", "Bearer");
         String header = request.header("Authorization");
         if (header == null || header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return false;
+            return unauthorized;
         }
-        return header.substring(7).trim().equals(token.get());
+        String presented = header.substring(7).trim();
+        if (presented.equals(token.get())) {
+            return null;
+        }
+        switch (issuer == null ? TokenIssuer.Verdict.UNKNOWN : issuer.check(presented)) {
+            case VALID:
+                return null;
+            case EXPIRED:
+                return invalidToken("the access token expired");
+            case REVOKED:
+                return invalidToken("the access token was revoked");
+            default:
+                return unauthorized;
+        }
+    }
+
+    private static ApiResponse invalidToken(String description) {
+        return ApiResponse.error(401, description).withHeader("WWW-Authenticate",
+                "Bearer error=\"invalid_token\", error_description=\"" + description + "\"");
     }
 
     private ApiResponse list(ApiRequest request, boolean tasks) {

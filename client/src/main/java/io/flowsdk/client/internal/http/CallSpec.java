@@ -5,6 +5,7 @@ import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One logical call, ready to send: where, how, what body, whether it may be repeated, whether it
@@ -22,17 +23,20 @@ import java.util.Objects;
  * @param idempotent   whether sending it twice is harmless (a GET, a token request): decides what is retried
  * @param authenticated whether the client's token goes with it (not for the token request itself)
  * @param handler      turns the answer into a value or an exception
+ * @param secrets      masks the secrets of this call (beyond the attempt's token) in logged lines,
+ *                     for example the client secret of a token request; null for none
  * @param <T>          the value of a successful answer
  */
 public record CallSpec<T>(String operation, String pathTemplate, String method, HttpUrl url, byte[] body,
                           MediaType bodyType, Headers headers, boolean idempotent, boolean authenticated,
-                          ResponseHandler<T> handler) {
+                          ResponseHandler<T> handler, UnaryOperator<String> secrets) {
     public CallSpec {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(handler, "handler");
         headers = headers == null ? Headers.EMPTY : headers;
+        secrets = secrets == null ? UnaryOperator.identity() : secrets;
     }
 
     @Override

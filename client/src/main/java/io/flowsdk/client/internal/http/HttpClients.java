@@ -2,7 +2,6 @@ package io.flowsdk.client.internal.http;
 
 import io.flowsdk.client.internal.ClientState;
 import io.flowsdk.client.internal.DaemonThreads;
-import io.flowsdk.client.internal.Secrets;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -100,13 +99,15 @@ public final class HttpClients {
     /**
      * Logs each request and response line and headers (OkHttp's logging interceptor, level
      * HEADERS), with {@code Authorization}, {@code Cookie} and {@code Set-Cookie} shown as
-     * {@code ██} and the attempt's token masked wherever else it appears (a server may echo it).
+     * {@code ██} and the attempt's token and the call's other secrets masked wherever else they
+     * appear (a server may echo them).
      * The logger is made per attempt, so it knows that attempt's token on whatever thread runs it.
      */
     private static Interceptor logging(Consumer<String> sink) {
         return chain -> {
-            String token = chain.request().tag() instanceof SendState s ? s.token : null;
-            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(line -> sink.accept(Secrets.redact(line, token)));
+            SendState state = chain.request().tag() instanceof SendState s ? s : null;
+            HttpLoggingInterceptor logging = new HttpLoggingInterceptor(
+                    line -> sink.accept(state == null ? line : state.mask(line)));
             logging.redactHeader("Authorization");
             logging.redactHeader("Cookie");
             logging.redactHeader("Set-Cookie");

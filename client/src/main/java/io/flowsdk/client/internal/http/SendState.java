@@ -1,6 +1,9 @@
 package io.flowsdk.client.internal.http;
 
+import io.flowsdk.client.internal.Secrets;
 import okhttp3.HttpUrl;
+
+import java.util.function.UnaryOperator;
 
 /**
  * Travels with each attempt's request (as its tag) to the network interceptors: the origin the
@@ -10,10 +13,17 @@ import okhttp3.HttpUrl;
 final class SendState {
     final HttpUrl origin;
     final String token;
+    final UnaryOperator<String> secrets;
     volatile boolean sent;
 
-    SendState(HttpUrl origin, String token) {
+    SendState(HttpUrl origin, String token, UnaryOperator<String> secrets) {
         this.origin = origin;
         this.token = token;
+        this.secrets = secrets;
+    }
+
+    /** @return the text with the attempt's token and the call's other secrets masked */
+    String mask(String text) {
+        return secrets.apply(Secrets.redact(text, token));
     }
 }

@@ -118,6 +118,9 @@ public final class Transport {
         final AtomicBoolean ended = new AtomicBoolean();
         int attempt;
         boolean authRetried;
+        /** After a 401: the token it rejected and the exception to throw if the next token is the same. */
+        String rejectedToken;
+        FlowsException rejection;
         int lastStatus;
         long attemptStart;
         volatile Call current;
@@ -146,6 +149,9 @@ public final class Transport {
             } catch (FlowsException e) {
                 return Step.fail(e);
             }
+            if (sameTokenAgain(t)) {
+                return Step.fail(rejection);
+            }
             Call call = newCall(t);
             try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call); Response response = call.execute()) {
                 return onResponse(response);
@@ -162,12 +168,28 @@ public final class Transport {
             }
         }
 
+        /**
+         * Whether the retry after a 401 would carry the token the 401 rejected: then it is not sent,
+         * and the 401 stands.
+         */
+        boolean sameTokenAgain(String next) {
+            if (rejection == null) {
+                return false;
+            }
+            boolean same = java.util.Objects.equals(next, rejectedToken);
+            if (!same) {
+                rejection = null;
+                rejectedToken = null;
+            }
+            return same;
+        }
+
         /** The next attempt's call, not yet started. */
         Call newCall(String token) {
             attempt++;
             this.token = token;
             // the token may go only where it belongs: the API's origin, or for the token request its own URL
-            sendState = new SendState(spec.authenticated() ? ctx.baseUrl() : spec.url(), token);
+            sendState = new SendState(spec.authenticated() ? ctx.baseUrl() : spec.url(), token, spec.secrets());
             Request.Builder b = new Request.Builder()
                     .url(spec.url())
                     .headers(spec.headers())
@@ -204,6 +226,8 @@ public final class Transport {
             ctx.observer().attemptEnded(spec, callId, attempt, status, ctx.time().nanoTime() - attemptStart, failure);
             if (status == 401 && spec.authenticated() && !authRetried && ctx.auth().retryAfterUnauthorized(token)) {
                 authRetried = true; // a 401 means the request was not processed: safe to repeat once, any method
+                rejectedToken = token;
+                rejection = failure;
                 return retry(Duration.ZERO, status, failure, false);
             }
             Duration wait = RetryDecision.next(policyAttempt(), ctx.retryPolicy(), spec.idempotent(),
@@ -380,6 +404,10 @@ public final class Transport {
         }
 
         private void send(String token) {
+            if (x.sameTokenAgain(token)) {
+                fail(x.rejection);
+                return;
+            }
             Call call = x.newCall(token);
             if (future.isDone()) {
                 call.cancel();

@@ -1,0 +1,34 @@
+package io.flowsdk.client.internal.auth;
+
+import java.util.concurrent.CompletableFuture;
+
+/** Sends no {@code Authorization} header: for stubs, and for clients built with {@code noAuthentication()}. */
+public final class NoAuthenticator implements Authenticator {
+    /** The one instance. */
+    public static final NoAuthenticator INSTANCE = new NoAuthenticator();
+
+    private static final CompletableFuture<String> NONE = CompletableFuture.completedFuture(null);
+
+    private NoAuthenticator() {
+    }
+
+    @Override
+    public String token() {
+        return null;
+    }
+
+    @Override
+    public CompletableFuture<String> tokenAsync() {
+        return NONE.thenApply(t -> t); // a copy: a caller completing or cancelling its future must not affect others
+    }
+
+    @Override
+    public boolean retryAfterUnauthorized(String rejectedToken) {
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "none";
+    }
+}
