@@ -1,7 +1,6 @@
 package io.flowsdk.testkit.internal;
 
 import io.flowsdk.testkit.Endpoint;
-import java.util.List;
 
 /**
  * Where a request goes: an endpoint and its decoded id, or an error. Not public API.
@@ -17,8 +16,12 @@ public record Route(Endpoint endpoint, String id, int errorStatus, String errorM
     public static final String BASE_PATH = "/api/v1";
 
     /**
-     * Routes a request. Ids are single path segments, percent-decoded, so {@code a%2Fb} is the
-     * id {@code a/b}.
+     * Routes a request by matching its path against every {@link Endpoint}'s template (so a new
+     * endpoint needs only its enum constant). Ids are single path segments, percent-decoded, so
+     * {@code a%2Fb} is the id {@code a/b}; a template's literal segments must be sent literally
+     * (an id that decodes to {@code tasks} is an id, not the task collection). A path that fits a
+     * template with more literal segments wins ({@code /flows/tasks} is the task list, not the flow
+     * instance {@code tasks}).
      *
      * @param method the HTTP method
      * @param rawPath the path as sent, still percent-encoded
@@ -37,59 +40,68 @@ public record Route(Endpoint endpoint, String id, int errorStatus, String errorM
         } catch (IllegalArgumentException e) {
             return notFound("malformed percent-encoding in " + rawPath);
         }
-        if (seg.length < 2 || !seg[0].equals("flows")) {
-            if (seg.length == 1 && seg[0].equals("flows")) {
-                return notFound("no such path " + rawPath + " (the flow instance list is GET /flows/, with its trailing slash)");
+        Endpoint best = null;
+        String bestId = null;
+        int bestLiterals = -1;
+        boolean pathFits = false;
+        for (Endpoint e : Endpoint.values()) {
+            if (e == Endpoint.TOKEN) {
+                continue; // at the server's origin, not under the API's base path
             }
-            return notFound("no such path " + rawPath);
+            String[] template = e.pathTemplate().substring(1).split("/", -1);
+            int literals = match(template, raw, seg);
+            if (literals < 0) {
+                continue;
+            }
+            pathFits = true;
+            if (e.method().equalsIgnoreCase(method) && literals > bestLiterals) {
+                best = e;
+                bestLiterals = literals;
+                bestId = idOf(template, seg);
+            }
         }
-        List<String> rest = List.of(seg).subList(1, seg.length);
-        boolean get = method.equalsIgnoreCase("GET");
-        boolean post = method.equalsIgnoreCase("POST");
-        if (rest.size() == 1 && rest.get(0).isEmpty()) {
-            return get ? ok(Endpoint.LIST_FLOWS, null) : notAllowed(method, rawPath);
+        if (best != null) {
+            return new Route(best, bestId, 0, null);
         }
-        if (rest.get(0).equals("tasks") && raw[1].equals("tasks")) {
-            if (rest.size() == 1) {
-                return get ? ok(Endpoint.LIST_TASKS, null) : post ? ok(Endpoint.CREATE_TASK, null) : notAllowed(method, rawPath);
-            }
-            String id = rest.get(1);
-            if (id.isEmpty()) {
-                return notFound("no such path " + rawPath);
-            }
-            if (rest.size() == 2) {
-                return get ? ok(Endpoint.GET_TASK, id) : notAllowed(method, rawPath);
-            }
-            if (rest.size() == 3 && raw[3].equals(".complete")) {
-                return post ? ok(Endpoint.COMPLETE_TASK, id) : notAllowed(method, rawPath);
-            }
-            if (rest.size() == 3 && raw[3].equals(".cancel")) {
-                return post ? ok(Endpoint.CANCEL_TASK, id) : notAllowed(method, rawPath);
-            }
-            return notFound("no such path " + rawPath);
+        if (pathFits) {
+            return new Route(null, null, 405, method + " is not allowed on " + rawPath);
         }
-        String id = rest.get(0);
-        if (id.isEmpty()) {
-            return notFound("no such path " + rawPath);
-        }
-        if (rest.size() == 1) {
-            return get ? ok(Endpoint.GET_FLOW, id) : notAllowed(method, rawPath);
-        }
-        if (rest.size() == 2 && raw[2].equals(".cancel")) {
-            return post ? ok(Endpoint.CANCEL_FLOW, id) : notAllowed(method, rawPath);
+        if (seg.length == 1 && seg[0].equals("flows")) {
+            return notFound("no such path " + rawPath + " (the flow instance list is GET /flows/, with its trailing slash)");
         }
         return notFound("no such path " + rawPath);
     }
 
-    private static Route ok(Endpoint endpoint, String id) {
-        return new Route(endpoint, id, 0, null);
+    /** @return the number of literal segments, or -1 when the path does not fit the template */
+    private static int match(String[] template, String[] raw, String[] decoded) {
+        if (template.length != raw.length) {
+            return -1;
+        }
+        int literals = 0;
+        for (int i = 0; i < template.length; i++) {
+            if (template[i].startsWith("{")) {
+                if (decoded[i].isEmpty()) {
+                    return -1;
+                }
+            } else if (template[i].equals(raw[i])) {
+                literals++;
+            } else {
+                return -1;
+            }
+        }
+        return literals;
+    }
+
+    private static String idOf(String[] template, String[] decoded) {
+        for (int i = 0; i < template.length; i++) {
+            if (template[i].startsWith("{")) {
+                return decoded[i];
+            }
+        }
+        return null;
     }
 
     private static Route notFound(String message) {
         return new Route(null, null, 404, message);
-    }
-
-    private static Route notAllowed(String method, String rawPath) {
-        return new Route(null, null, 405, method + " is not allowed on " + rawPath);
     }
 }
