@@ -66,6 +66,21 @@ public final class JsonCodec {
                 .create();
     }
 
+    /**
+     * The codec the generated models' own {@code toJson()} and {@code fromJson(String)} use (through
+     * {@link JSON}). Immutable, so one instance serves the whole JVM.
+     *
+     * @return the shared codec
+     */
+    public static JsonCodec shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Lazy holder: built on first use, after this class's static fields (EXACT_NUMBERS) are set. */
+    private static final class Shared {
+        private static final JsonCodec INSTANCE = new JsonCodec();
+    }
+
     /** @return this client's Gson; never mutate it */
     public Gson gson() {
         return gson;
