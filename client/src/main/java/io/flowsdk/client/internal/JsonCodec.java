@@ -56,6 +56,21 @@ public final class JsonCodec {
     }
 
     /**
+     * The codec the generated models' own {@code toJson()} and {@code fromJson(String)} use (through
+     * {@link JSON}). Immutable, so one instance serves the whole JVM.
+     *
+     * @return the shared codec
+     */
+    public static JsonCodec shared() {
+        return Shared.INSTANCE;
+    }
+
+    /** Lazy holder: built on first use, after this class's static fields (EXACT_NUMBERS) are set. */
+    private static final class Shared {
+        private static final JsonCodec INSTANCE = new JsonCodec();
+    }
+
+    /**
      * The Gson behind this codec: it reads and writes the models as the client does. Writing
      * anything else (a bare Map, a List) goes by Gson's own rules; a request body goes through
      * {@link #toJson}.

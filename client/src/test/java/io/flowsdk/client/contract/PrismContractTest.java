@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The SDK against a third-party validating mock of the API: Stoplight Prism, serving
- * {@code api-spec/openapi.yaml} with {@code --errors}, so any request that does not conform to
+ * {@code openapi.yaml} of the flows-api-spec artifact with {@code --errors}, so any request that does not conform to
  * the spec (path, query types, repeated parameters, body schema, bearer auth) is answered with an
  * error instead of a mock. Responses are the spec's examples, or random schema-valid data with
  * {@code Prefer: dynamic=true}, which the SDK must read without failing.
@@ -57,7 +57,9 @@ class PrismContractTest {
     static void startPrism() throws Exception {
         String bin = System.getenv("PRISM_BIN");
         Assumptions.assumeTrue(bin != null && new File(bin).canExecute(), "PRISM_BIN not set: Prism contract tests skipped");
-        File spec = new File("../api-spec/src/main/resources/openapi.yaml").getCanonicalFile();
+        // the spec as the build unpacked it from the flows-api-spec artifact (client/pom.xml)
+        File spec = new File("target/api-spec/openapi.yaml").getCanonicalFile();
+        assertTrue(spec.isFile(), spec + " missing: run the build's generate-sources first");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * @param <T> the held type
  */
-@SuppressWarnings("deprecation") // CloseableResource: kept for JUnit versions before 5.13
+// deprecation: CloseableResource is kept for JUnit versions before 5.13
+// try: close() throws whatever the held value's close() throws (InterruptedException included)
+@SuppressWarnings({"deprecation", "try"})
 public final class ClosingHolder<T extends AutoCloseable>
         implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final T value;

@@ -153,7 +153,8 @@ public final class Transport {
                 return Step.fail(rejection);
             }
             Call call = newCall(t);
-            try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call); Response response = call.execute()) {
+            InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call);
+            try (Response response = call.execute()) {
                 return onResponse(response);
             } catch (IOException e) {
                 return onFailure(e, call, false);
@@ -165,6 +166,8 @@ public final class Transport {
                     return attemptFailed(Step.fail(interrupted()), e);
                 }
                 throw (RuntimeException) e;
+            } finally {
+                watch.close();
             }
         }
 
