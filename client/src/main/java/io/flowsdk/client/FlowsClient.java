@@ -108,7 +108,7 @@ public final class FlowsClient implements AutoCloseable {
         this.executor = executor();
         TimeSource time = b.clock instanceof TimeSource ts ? ts : new SystemTime(b.clock);
         DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
-        ClientContext unauthenticated = new ClientContext(baseUrl, http, new JsonCodec(), time, random, executor,
+        ClientContext unauthenticated = new ClientContext(baseUrl, http, JsonCodec.shared(), time, random, executor,
                 b.retryPolicy, b.timeout, b.totalTimeout, userAgent, NoAuthenticator.INSTANCE, Observer.NONE,
                 b.maxResponseBytes, state);
         this.authenticator = authenticator(b, new Transport(unauthenticated), userAgent, executor, time);

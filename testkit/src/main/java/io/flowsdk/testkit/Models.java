@@ -14,7 +14,7 @@ import io.flowsdk.testkit.internal.Json;
  * numbers, lenient date-times, unknown fields kept).
  */
 final class Models {
-    private static final JsonCodec CODEC = new JsonCodec();
+    private static final JsonCodec CODEC = JsonCodec.shared();
 
     private Models() {}
 
