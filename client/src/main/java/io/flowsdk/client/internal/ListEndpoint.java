@@ -133,7 +133,11 @@ public final class ListEndpoint<T, L> {
         return request.withQuery("forTime", params.forTime() == null ? null : Rfc3339.format(params.forTime()));
     }
 
-    /** The envelope's numbers must make sense: a negative count is the server's error, not an empty list. */
+    /**
+     * The envelope's numbers must make sense: a negative total is the server's error, not an
+     * empty list (paging and count() depend on it). A negative itemsPerPage, which nothing depends
+     * on, is read as not sent.
+     */
     private FetchedPage<T> toPage(Result<L> result, ApiRequest request) {
         L list = result.value();
         Long totalResults = total.apply(list);
@@ -142,7 +146,7 @@ public final class ListEndpoint<T, L> {
             throw malformed(result, request, "totalResults is negative (" + totalResults + ")");
         }
         if (itemsPerPage != null && itemsPerPage < 0) {
-            throw malformed(result, request, "itemsPerPage is negative (" + itemsPerPage + ")");
+            itemsPerPage = null; // only informative (paging follows the items returned): read as not sent
         }
         List<T> resources = items.apply(list);
         if (resources != null && resources.contains(null)) {
