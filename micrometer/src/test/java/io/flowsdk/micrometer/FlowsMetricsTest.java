@@ -41,6 +41,10 @@ class FlowsMetricsTest {
     private final FlowsStub stub = new FlowsStub();
     private final List<String> ids = new ArrayList<>();
 
+    {
+        stub.clock().set(java.time.Instant.parse("2026-01-01T00:00:00Z")); // frozen: retry waits move it, no sleep
+    }
+
     @AfterEach
     void close() {
         stub.close();

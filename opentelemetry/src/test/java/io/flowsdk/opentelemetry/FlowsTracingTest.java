@@ -50,6 +50,10 @@ class FlowsTracingTest {
     private final FlowsStub stub = new FlowsStub();
     private final FlowsClient client = stub.client(b -> b.listener(FlowsTracing.create(otel)));
 
+    {
+        stub.clock().set(java.time.Instant.parse("2026-01-01T00:00:00Z")); // frozen: retry waits move it, no sleep
+    }
+
     @AfterEach
     void close() {
         stub.close();

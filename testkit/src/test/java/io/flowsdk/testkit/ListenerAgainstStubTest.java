@@ -30,6 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ListenerAgainstStubTest {
     private final FlowsStub stub = new FlowsStub();
     private final List<Object> events = new CopyOnWriteArrayList<>();
+
+    {
+        stub.clock().set(java.time.Instant.parse("2026-01-01T00:00:00Z")); // frozen: retry waits move it, no sleep
+    }
     private final FlowsListener recorder = new FlowsListener() {
         @Override
         public void callStarted(CallStarted e) {
