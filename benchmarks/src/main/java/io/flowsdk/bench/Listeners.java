@@ -10,7 +10,9 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import java.util.Collection;
@@ -18,7 +20,7 @@ import java.util.Collection;
 /**
  * The listener variants of the listener-overhead benchmarks: none, one that does nothing, Micrometer
  * into a {@code SimpleMeterRegistry}, OpenTelemetry with the SDK (batch processor, W3C propagation)
- * exporting to nowhere. {@link #close()} releases what the variant started.
+ * exporting to nowhere, and the same with a synchronous processor ({@code opentelemetry-sync}). {@link #close()} releases what the variant started.
  */
 final class Listeners implements AutoCloseable {
     static final String[] VARIANTS = {"none", "noop", "micrometer", "opentelemetry"};
@@ -41,14 +43,24 @@ final class Listeners implements AutoCloseable {
             case "micrometer":
                 return new Listeners(FlowsMetrics.bind(new SimpleMeterRegistry()), () -> { });
             case "opentelemetry":
-                SdkTracerProvider tracing = SdkTracerProvider.builder()
-                        .addSpanProcessor(BatchSpanProcessor.builder(new Nowhere()).build()).build();
-                OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracing)
-                        .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
-                return new Listeners(FlowsTracing.create(otel), tracing::close);
+                return tracing(BatchSpanProcessor.builder(new Nowhere()).build());
+            case "opentelemetry-sync":
+                return tracing(SimpleSpanProcessor.create(new Nowhere()));
             default:
                 throw new IllegalArgumentException("unknown listener variant " + variant);
         }
+    }
+
+    /**
+     * The SDK as an application sets it up: W3C propagation, every span sampled, {@code processor}
+     * (batch in production; synchronous where a benchmark produces spans faster than a batch
+     * processor's queue takes them, which would measure dropped spans).
+     */
+    private static Listeners tracing(SpanProcessor processor) {
+        SdkTracerProvider tracing = SdkTracerProvider.builder().addSpanProcessor(processor).build();
+        OpenTelemetrySdk otel = OpenTelemetrySdk.builder().setTracerProvider(tracing)
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance())).build();
+        return new Listeners(FlowsTracing.create(otel), tracing::close);
     }
 
     @Override
