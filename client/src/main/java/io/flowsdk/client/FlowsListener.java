@@ -56,7 +56,7 @@ import java.util.Map;
  * <p>With client credentials, the token request is itself a call (operation
  * {@code oauth2.token}, path template {@code /oauth2/token}) with all the events above, followed
  * by {@code tokenFetched} or {@code tokenFetchFailed}. It happens inside the call that needed the
- * token, between that call's {@code callStarted} (or its {@code attemptEnded} after a 401) and
+ * token, between that call's {@code callStarted} (after a 401: its {@code retryScheduled}) and
  * its next {@code attemptStarted}; a refresh ahead of expiry runs beside the call that triggered
  * it, which does not wait for it.
  *

@@ -191,6 +191,21 @@ class ListenerPagingTest {
     }
 
     @Test
+    void closingTheClientMidIterationEndsItAsCancelled() {
+        FlowsClient c = client(30);
+        Iterator<Task> it = c.tasks().list().pageSize(10).iterator();
+        for (int i = 0; i < 10; i++) {
+            it.next();
+        }
+        c.close();
+        assertThrows(IllegalStateException.class, it::hasNext, "a closed client sends nothing");
+        IterationEnded end = checkIteration();
+        assertEquals(Outcome.CANCELLED, end.outcome());
+        assertEquals(IllegalStateException.class, end.exceptionClass());
+        assertEquals(1, end.pages());
+    }
+
+    @Test
     void firstPageAndCountAreSingleCallsNotIterations() {
         FlowsClient c = client(30);
         c.tasks().list().firstPage();

@@ -51,7 +51,8 @@ final class Outcomes {
             }
             return clientClosed || isCancellation(cause) ? Outcome.CANCELLED : Outcome.IO_ERROR;
         }
-        return Outcome.UNKNOWN;
+        // an iteration that asked a closed client for its next page gets "closed" (IllegalStateException)
+        return clientClosed ? Outcome.CANCELLED : Outcome.UNKNOWN;
     }
 
     static Outcome ofStatus(int status) {
