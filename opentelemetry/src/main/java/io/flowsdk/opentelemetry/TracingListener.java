@@ -59,13 +59,11 @@ final class TracingListener implements FlowsListener {
     private final Map<Long, Context> iterations = new ConcurrentHashMap<>();
 
     TracingListener(OpenTelemetry openTelemetry) {
-        this.tracer = openTelemetry.getTracer(FlowsTracing.INSTRUMENTATION_NAME, version());
+        // the jar's version when its manifest has one; a tracer without a version otherwise
+        String version = TracingListener.class.getPackage().getImplementationVersion();
+        this.tracer = version == null ? openTelemetry.getTracer(FlowsTracing.INSTRUMENTATION_NAME)
+                : openTelemetry.getTracer(FlowsTracing.INSTRUMENTATION_NAME, version);
         this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
-    }
-
-    private static String version() {
-        String v = TracingListener.class.getPackage().getImplementationVersion();
-        return v == null ? "unknown" : v;
     }
 
     @Override
