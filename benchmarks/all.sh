@@ -14,7 +14,8 @@ step() {
     echo "== $name, load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/$name.txt"
 }
 start=$(date +%s)
-step jmh bash benchmarks/run.sh -prof gc -rf json -rff "$out/jmh.json"
+# B1-B3 only: the listener benchmarks have their own commands (BENCHMARKS.md, "Listeners")
+step jmh bash benchmarks/run.sh -prof gc -rf json -rff "$out/jmh.json" 'CallOverheadBenchmark|DecodeBenchmark|ParallelPagingBenchmark'
 step paired bash benchmarks/paired.sh
 step memory bash benchmarks/memory.sh
 step footprint bash benchmarks/footprint.sh

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # B1-B3 of issue 7 (JMH). Builds the benchmarks and runs JMH; extra arguments go to JMH, e.g.:
-#   bash benchmarks/run.sh                            # B1, B2, B3 with their annotated settings (~4 min)
+#   bash benchmarks/run.sh                            # every JMH benchmark: B1, B2, B3 (~4 min) and the listener ones (~3 min)
 #   bash benchmarks/run.sh CallOverheadBenchmark      # one benchmark
 #   bash benchmarks/run.sh -prof gc DecodeBenchmark   # with a profiler
 #   bash benchmarks/run.sh -l                         # list them

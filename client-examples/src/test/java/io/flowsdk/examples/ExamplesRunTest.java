@@ -39,6 +39,30 @@ class ExamplesRunTest {
     }
 
     @Test
+    void observabilityPrintsTheMetersAndSpansOfItsRun() {
+        String out = run(Observability::main);
+        for (String line : new String[] {
+            "flows.client.requests          method=GET operation=tasks.get outcome=SUCCESS status=200",
+            "flows.client.attempts          method=GET operation=tasks.get outcome=RATE_LIMITED status=429",
+            "flows.client.rate_limited      operation=tasks.get ",
+            "flows.client.retries           operation=tasks.get reason=RATE_LIMITED ",
+            "flows.client.retries           operation=tasks.get reason=UNAUTHORIZED ",
+            "flows.client.requests          method=GET operation=tasks.get outcome=CLIENT_ERROR status=404",
+            "flows.client.requests          method=POST operation=flows.cancel outcome=SUCCESS status=207",
+            "flows.client.partial_results   operation=flows.cancel ",
+            "flows.client.token.refreshes   outcome=SUCCESS reason=INITIAL ",
+            "flows.client.token.refreshes   outcome=SUCCESS reason=REJECTED ",
+            "flows.client.pages             operation=tasks.list ",
+            "flows.client.iteration.items   operation=tasks.list outcome=SUCCESS ",
+            "tasks.iterate (INTERNAL)",
+            "oauth2.token (CLIENT)"}) {
+            assertTrue(out.contains(line), "missing '" + line + "' in:\n" + out);
+        }
+        assertTrue(out.contains("flow cancel answered 207"), out);
+        assertTrue(out.contains("the iteration's span has 12 page spans as children"), out);
+    }
+
+    @Test
     void completeTaskPrintsTheCompletedTask() {
         String out = run(CompleteTask::main);
         assertTrue(out.contains("is now completed"), out);

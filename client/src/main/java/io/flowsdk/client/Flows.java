@@ -2,6 +2,7 @@ package io.flowsdk.client;
 
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Waiter;
 import io.flowsdk.client.internal.http.Result;
@@ -32,11 +33,13 @@ public final class Flows {
     private final Resource<FlowInstance> resource;
     private final ListEndpoint<FlowInstance, ?> list;
     private final Waiter<FlowInstance> waiter;
+    private final Observer observer;
 
     Flows(Resource<FlowInstance> resource, ListEndpoint<FlowInstance, ?> list) {
         this.resource = resource;
         this.list = list;
         this.waiter = new Waiter<>(resource);
+        this.observer = resource.calls().context().observer();
     }
 
     /**
@@ -132,13 +135,18 @@ public final class Flows {
      */
     public CompletableFuture<FlowCancellation> cancelAsync(String flowInstanceId, Change change) {
         return Futures.map(resource.actAsync(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class),
-                Flows::toCancellation);
+                this::toCancellation);
     }
 
-    private static FlowCancellation toCancellation(Result<FlowCancel> r) {
+    private FlowCancellation toCancellation(Result<FlowCancel> r) {
         FlowCancel body = r.value();
-        return new FlowCancellation(r.statusCode(), body.getFlowId(), body.getFlowStatus(), body.getCanceledJobs(),
-                body.getNotCanceledJobs(), body.getTaskIds());
+        FlowCancellation c = new FlowCancellation(r.statusCode(), body.getFlowId(), body.getFlowStatus(),
+                body.getCanceledJobs(), body.getNotCanceledJobs(), body.getTaskIds());
+        if (c.isPartial()) {
+            observer.partialResult(r.callId(), "flows.cancel", c.statusCode(), c.canceledJobs().size(),
+                    c.notCanceledJobs().size());
+        }
+        return c;
     }
 
     /**

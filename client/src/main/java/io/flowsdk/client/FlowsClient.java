@@ -8,6 +8,7 @@ import io.flowsdk.client.internal.DaemonThreads;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.ListenerObserver;
 import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Secrets;
@@ -35,6 +36,7 @@ import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +95,7 @@ public final class FlowsClient implements AutoCloseable {
     private final ThreadPoolExecutor executor;
     private final ClientState state = new ClientState();
     private final Authenticator authenticator;
+    private final Observer observer;
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final String userAgent;
@@ -108,10 +111,13 @@ public final class FlowsClient implements AutoCloseable {
         this.executor = executor();
         TimeSource time = b.clock instanceof TimeSource ts ? ts : new SystemTime(b.clock);
         DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+        // no listener, no events: Observer.NONE builds nothing
+        this.observer = b.listeners.isEmpty() ? Observer.NONE
+                : new ListenerObserver(List.copyOf(b.listeners), time, state::isClosed);
         ClientContext unauthenticated = new ClientContext(baseUrl, http, JsonCodec.shared(), time, random, executor,
-                b.retryPolicy, b.timeout, b.totalTimeout, userAgent, NoAuthenticator.INSTANCE, Observer.NONE,
+                b.retryPolicy, b.timeout, b.totalTimeout, userAgent, NoAuthenticator.INSTANCE, observer,
                 b.maxResponseBytes, state);
-        this.authenticator = authenticator(b, new Transport(unauthenticated), userAgent, executor, time);
+        this.authenticator = authenticator(b, new Transport(unauthenticated), userAgent, executor, time, observer);
         ApiCalls calls = new ApiCalls(unauthenticated.withAuth(authenticator));
 
         this.tasks = new Tasks(new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
@@ -132,7 +138,7 @@ public final class FlowsClient implements AutoCloseable {
      * transport as every call (without the client's token, never following a redirect).
      */
     private static Authenticator authenticator(Builder b, Transport transport, String userAgent, Executor executor,
-                                               TimeSource time) {
+                                               TimeSource time, Observer observer) {
         if (b.bearerToken != null) {
             return new StaticTokenAuthenticator(b.bearerToken);
         }
@@ -142,7 +148,8 @@ public final class FlowsClient implements AutoCloseable {
         if (b.credentials != null) {
             TokenEndpoint endpoint = new TokenEndpoint(b.credentials, b.resolvedTokenUrl, userAgent);
             return new ClientCredentialsAuthenticator(endpoint,
-                    new TokenCache(time.clock(), new TokenFetch(transport, endpoint), b.credentials.refreshBefore()));
+                    new TokenCache(time.clock(), new TokenFetch(transport, endpoint), b.credentials.refreshBefore(),
+                            observer));
         }
         return NoAuthenticator.INSTANCE;
     }
@@ -252,6 +259,15 @@ public final class FlowsClient implements AutoCloseable {
     }
 
     /**
+     * Returns where this client's events go.
+     *
+     * @return {@code Observer.NONE} without listeners; for tests
+     */
+    Observer observer() {
+        return observer;
+    }
+
+    /**
      * Returns how this client authenticates its calls.
      *
      * @return the authenticator; for tests
@@ -289,6 +305,7 @@ public final class FlowsClient implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private DoubleSupplier random;
+        private final List<FlowsListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
@@ -546,6 +563,21 @@ public final class FlowsClient implements AutoCloseable {
                 throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
             }
             this.maxResponseBytes = maxResponseBytes;
+            return this;
+        }
+
+        /**
+         * Adds a listener of calls, attempts, retries, token requests, pages and iterations: for
+         * metrics ({@code flows-micrometer}), traces ({@code flows-opentelemetry}) or logs of your
+         * own. May be called several times; listeners receive each event in the order they were
+         * added. See {@link FlowsListener} for the events, their order and threads. Without
+         * listeners the client builds no events at all.
+         *
+         * @param listener the listener
+         * @return this builder
+         */
+        public Builder listener(FlowsListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

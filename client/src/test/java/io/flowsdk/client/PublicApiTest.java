@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PublicApiTest {
     private static final String INTERNAL = "io.flowsdk.client.internal";
     private static final List<String> PUBLIC_PACKAGES = List.of("io.flowsdk.client", "io.flowsdk.client.error",
+            "io.flowsdk.client.event",
             "io.flowsdk.client.filter", "io.flowsdk.client.auth");
 
     static List<Class<?>> classesOf(String pkg) throws IOException, URISyntaxException, ClassNotFoundException {

@@ -54,7 +54,7 @@ public final class ApiCalls {
         JsonHandler<T> handler = (JsonHandler<T>) handlers.computeIfAbsent(responseType,
                 t -> new JsonHandler<>(ctx.json().gson(), t));
         return new CallSpec<>(request.operation(), request.pathTemplate(), request.method(), urlOf(request), body,
-                body == null ? null : JSON, null, request.isIdempotent(), true, handler, null);
+                body == null ? null : JSON, null, request.isIdempotent(), true, handler, null, request.iterationId());
     }
 
     /** The request's URL: each path segment percent-encoded as exactly one segment, the query strictly encoded. */

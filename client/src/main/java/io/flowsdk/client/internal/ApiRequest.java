@@ -19,15 +19,22 @@ public final class ApiRequest {
     private final List<String> pathSegments;
     private final List<Map.Entry<String, String>> query;
     private final Object body;
+    private final long iterationId;
 
     private ApiRequest(String operation, String pathTemplate, String method, List<String> pathSegments,
                        List<Map.Entry<String, String>> query, Object body) {
+        this(operation, pathTemplate, method, pathSegments, query, body, 0);
+    }
+
+    private ApiRequest(String operation, String pathTemplate, String method, List<String> pathSegments,
+                       List<Map.Entry<String, String>> query, Object body, long iterationId) {
         this.operation = Objects.requireNonNull(operation, "operation");
         this.pathTemplate = Objects.requireNonNull(pathTemplate, "pathTemplate");
         this.method = method;
         this.pathSegments = List.copyOf(pathSegments);
         this.query = List.copyOf(query);
         this.body = body;
+        this.iterationId = iterationId;
     }
 
     /**
@@ -50,7 +57,13 @@ public final class ApiRequest {
         }
         List<Map.Entry<String, String>> q = new ArrayList<>(query);
         q.add(Map.entry(name, value));
-        return new ApiRequest(operation, pathTemplate, method, pathSegments, q, body);
+        return new ApiRequest(operation, pathTemplate, method, pathSegments, q, body, iterationId);
+    }
+
+    /** @return a copy that listeners see as a page of that iteration; this one when the id is 0 (nobody listens) */
+    public ApiRequest withIteration(long iterationId) {
+        return iterationId == this.iterationId ? this
+                : new ApiRequest(operation, pathTemplate, method, pathSegments, query, body, iterationId);
     }
 
     /** @return a copy carrying the change's reason and correlation */
@@ -82,6 +95,11 @@ public final class ApiRequest {
 
     public Object body() {
         return body;
+    }
+
+    /** @return the iteration this request fetches a page for (for listeners), or 0 */
+    public long iterationId() {
+        return iterationId;
     }
 
     /** Only reads may be sent twice: a POST that may have reached the server is never repeated. */

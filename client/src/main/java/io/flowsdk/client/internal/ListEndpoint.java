@@ -4,6 +4,7 @@ import io.flowsdk.client.error.MalformedResponseException;
 import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.internal.paging.FetchedPage;
 import io.flowsdk.client.internal.paging.ItemIterator;
+import io.flowsdk.client.internal.paging.IterationObserver;
 import io.flowsdk.client.internal.paging.PageFetcher;
 import io.flowsdk.client.internal.paging.PageIterator;
 import io.flowsdk.client.internal.paging.PagingEngine;
@@ -90,30 +91,39 @@ public final class ListEndpoint<T, L> {
     }
 
     private PagingEngine<T> engine(ListParams params, Paging paging) {
+        IterationObserver events = calls.context().observer().iteration(operation, pathTemplate, paging.pageSize(),
+                paging.parallelism());
+        long iteration = events.id();
         PageFetcher<T> fetcher = new PageFetcher<>() {
             @Override
             public FetchedPage<T> fetch(long startIndex, int count) {
-                return ListEndpoint.this.fetch(params, startIndex, count);
+                return ListEndpoint.this.fetch(request(params, startIndex, count).withIteration(iteration));
             }
 
             @Override
             public CompletableFuture<FetchedPage<T>> fetchAsync(long startIndex, int count) {
-                return ListEndpoint.this.fetchAsync(params, startIndex, count);
+                return ListEndpoint.this.fetchAsync(request(params, startIndex, count).withIteration(iteration));
             }
         };
         return new PagingEngine<>(fetcher, paging.startIndex(), paging.pageSize(), paging.limit(), paging.parallelism(),
-                idOf);
+                idOf).observe(events);
     }
 
     /** One page, blocking. */
     public FetchedPage<T> fetch(ListParams params, long startIndex, int count) {
-        ApiRequest request = request(params, startIndex, count);
-        return toPage(calls.<L>send(request, listType), request);
+        return fetch(request(params, startIndex, count));
     }
 
     /** One page, without blocking; cancelling the future cancels the request. */
     public CompletableFuture<FetchedPage<T>> fetchAsync(ListParams params, long startIndex, int count) {
-        ApiRequest request = request(params, startIndex, count);
+        return fetchAsync(request(params, startIndex, count));
+    }
+
+    private FetchedPage<T> fetch(ApiRequest request) {
+        return toPage(calls.<L>send(request, listType), request);
+    }
+
+    private CompletableFuture<FetchedPage<T>> fetchAsync(ApiRequest request) {
         return Futures.map(calls.<L>sendAsync(request, listType), result -> toPage(result, request));
     }
 

@@ -1,14 +1,17 @@
 package io.flowsdk.client.internal;
 
+import io.flowsdk.client.event.TokenFetchReason;
 import io.flowsdk.client.internal.http.CallSpec;
+import io.flowsdk.client.internal.paging.IterationObserver;
 import okhttp3.Request;
 
 import java.time.Duration;
 
 /**
- * What the transport reports about calls and attempts, for the client's listeners. The default
- * methods do nothing and the transport passes only values it already has, so a client without
- * listeners ({@link #NONE}) pays one interface call per event and allocates nothing.
+ * What the transport, the paging engine, the token cache and the facade report, for the
+ * client's listeners ({@link ListenerObserver}). The default methods do nothing and the callers
+ * pass only values they already have, so a client without listeners ({@link #NONE}) pays one
+ * interface call per event and allocates nothing.
  */
 public interface Observer {
     /** Reports nothing. */
@@ -42,5 +45,27 @@ public interface Observer {
      * @param nanos the call's duration, waits between attempts included
      */
     default void callEnded(CallSpec<?> call, long callId, int status, long nanos, int attempts, Throwable failure) {
+    }
+
+    /**
+     * An iteration over a list is being set up (nothing sent yet).
+     *
+     * @return the observer of that one iteration, {@link IterationObserver#NONE} when nobody listens
+     */
+    default IterationObserver iteration(String operation, String pathTemplate, int pageSize, int parallelism) {
+        return IterationObserver.NONE;
+    }
+
+    /** A token request succeeded; {@code lifetime} as the cache will use it. */
+    default void tokenFetched(TokenFetchReason reason, Duration took, Duration lifetime) {
+    }
+
+    /** A token request failed; {@code previousTokenValid}: calls go on with the old token. */
+    default void tokenFetchFailed(TokenFetchReason reason, Duration took, Throwable failure,
+                                  boolean previousTokenValid) {
+    }
+
+    /** A call's answer was a partial success (a flow cancel answered 207). */
+    default void partialResult(long callId, String operation, int statusCode, int succeeded, int failed) {
     }
 }

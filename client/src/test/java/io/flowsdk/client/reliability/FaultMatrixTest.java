@@ -1,5 +1,6 @@
 package io.flowsdk.client.reliability;
 
+import io.flowsdk.client.testing.RecordingListener;
 import io.flowsdk.client.testing.VirtualTime;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -14,6 +15,11 @@ import io.flowsdk.client.error.MalformedResponseException;
 import io.flowsdk.client.error.RateLimitedException;
 import io.flowsdk.client.error.ServerException;
 import io.flowsdk.client.error.UnauthorizedException;
+import io.flowsdk.client.event.AttemptEnded;
+import io.flowsdk.client.event.CallEnded;
+import io.flowsdk.client.event.CallStarted;
+import io.flowsdk.client.event.IterationEnded;
+import io.flowsdk.client.event.Outcome;
 import io.flowsdk.client.model.Task;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,6 +46,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -147,13 +154,14 @@ class FaultMatrixTest extends ReliabilityServerTest {
         Support.LogSink log = new Support.LogSink();
         boolean expectRetry = op.post ? fault.postRetries : fault.getRetries;
         List<String> delivered = new ArrayList<>();
+        RecordingListener events = new RecordingListener();
 
         long t0 = System.nanoTime();
         Object[] outcome = new Object[1];
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(15), () -> {
                 try (FlowsClient client = Support.builder(Support.baseUrl(server), fault.timeout(),
-                        RetryPolicy.defaults(), sleeper, log).build()) {
+                        RetryPolicy.defaults(), sleeper, log).listener(events).build()) {
                     outcome[0] = run(op, client, delivered);
                 } catch (Throwable e) {
                     outcome[0] = e;
@@ -214,9 +222,38 @@ class FaultMatrixTest extends ReliabilityServerTest {
             assertEquals(delivered.size(), new LinkedHashSet<>(delivered).size());
         }
 
+        checkEvents(events, op, total, outcome[0]);
+
         // time: a delay fault costs one attempt timeout; nothing else waits (the sleeper does not sleep)
         Duration bound = fault == FaultCase.DELAY_PAST_TIMEOUT ? SHORT_TIMEOUT.multipliedBy(3) : Duration.ofSeconds(4);
         assertTrue(elapsed.compareTo(bound) < 0, "took " + elapsed + ", bound " + bound);
+    }
+
+    /** With a listener attached: one callEnded per call, one attemptEnded per attempt (= request seen). */
+    private static void checkEvents(RecordingListener events, Op op, int requestsSeen, Object outcome) {
+        List<CallStarted> started = events.of(CallStarted.class);
+        List<CallEnded> ended = events.of(CallEnded.class);
+        int calls = op == Op.ITERATE ? 3 : 1;
+        assertEquals(calls, started.size(), () -> "calls started: " + events);
+        assertEquals(calls, ended.size(), () -> "one callEnded per call: " + events);
+        for (CallStarted s : started) {
+            List<String> names = events.namesOfCall(s.call().callId());
+            assertEquals("callEnded", names.get(names.size() - 1), () -> "callEnded last: " + events);
+            assertEquals(names.stream().filter("attemptStarted"::equals).count(),
+                    names.stream().filter("attemptEnded"::equals).count(), () -> "every attempt ended: " + events);
+        }
+        assertEquals(requestsSeen, events.of(AttemptEnded.class).size(), () -> "one attemptEnded per attempt: " + events);
+        CallEnded last = ended.get(ended.size() - 1);
+        if (outcome instanceof Throwable t) {
+            assertEquals(t.getClass(), last.exceptionClass());
+            assertNotEquals(Outcome.SUCCESS, last.outcome());
+        } else {
+            assertNull(last.exceptionClass());
+            assertEquals(Outcome.SUCCESS, last.outcome());
+        }
+        if (op == Op.ITERATE) {
+            assertEquals(1, events.of(IterationEnded.class).size());
+        }
     }
 
     private static void checkFailureDetails(FaultCase fault, Op op, Throwable t) {

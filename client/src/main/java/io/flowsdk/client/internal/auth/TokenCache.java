@@ -2,7 +2,9 @@ package io.flowsdk.client.internal.auth;
 
 import io.flowsdk.client.error.AuthenticationException;
 import io.flowsdk.client.error.FlowsApiException;
+import io.flowsdk.client.event.TokenFetchReason;
 import io.flowsdk.client.internal.Futures;
+import io.flowsdk.client.internal.Observer;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,7 @@ public final class TokenCache {
     private final Supplier<CompletableFuture<AccessToken>> fetch;
     private final Duration refreshBefore;
     private final Duration coolDown;
+    private final Observer observer;
 
     private final Object lock = new Object();
     /** The token to hand out, or null. Written under the lock; read without it on the fast path. */
@@ -60,12 +63,15 @@ public final class TokenCache {
     private CompletableFuture<String> inFlight;
     /** No refresh-ahead before this instant (the cool-down after a failure), or null. Guarded by lock. */
     private Instant quietUntil;
+    /** For listeners: why a fetch started while there is no token would be needed. Guarded by lock. */
+    private TokenFetchReason absentBecause = TokenFetchReason.INITIAL;
 
     private record Cached(String value, Instant refreshAt, Instant expiresAt) {
     }
 
     /** What one caller does: take {@code serve} at once, or wait for {@code pending}; maybe start it. */
-    private record Plan(String serve, CompletableFuture<String> pending, boolean start, Instant startedAt) {
+    private record Plan(String serve, CompletableFuture<String> pending, boolean start, Instant startedAt,
+                        TokenFetchReason reason) {
     }
 
     /**
@@ -76,11 +82,23 @@ public final class TokenCache {
      * @param refreshBefore how long before expiry the token is replaced (halved lifetime if shorter)
      */
     public TokenCache(Clock clock, Supplier<CompletableFuture<AccessToken>> fetch, Duration refreshBefore) {
-        this(clock, fetch, refreshBefore, COOL_DOWN);
+        this(clock, fetch, refreshBefore, COOL_DOWN, Observer.NONE);
+    }
+
+    /** @param observer told of every fetch's success or failure (never the token) */
+    public TokenCache(Clock clock, Supplier<CompletableFuture<AccessToken>> fetch, Duration refreshBefore,
+                      Observer observer) {
+        this(clock, fetch, refreshBefore, COOL_DOWN, observer);
     }
 
     TokenCache(Clock clock, Supplier<CompletableFuture<AccessToken>> fetch, Duration refreshBefore,
                Duration coolDown) {
+        this(clock, fetch, refreshBefore, coolDown, Observer.NONE);
+    }
+
+    private TokenCache(Clock clock, Supplier<CompletableFuture<AccessToken>> fetch, Duration refreshBefore,
+                       Duration coolDown, Observer observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.fetch = Objects.requireNonNull(fetch, "fetch");
         this.refreshBefore = Objects.requireNonNull(refreshBefore, "refreshBefore");
@@ -97,7 +115,7 @@ public final class TokenCache {
     public String get() {
         Plan plan = plan();
         if (plan.start) {
-            launch(plan.pending, plan.startedAt);
+            launch(plan.pending, plan.startedAt, plan.reason);
         }
         if (plan.serve != null) {
             return plan.serve;
@@ -119,7 +137,7 @@ public final class TokenCache {
     public CompletableFuture<String> getAsync() {
         Plan plan = plan();
         if (plan.start) {
-            launch(plan.pending, plan.startedAt);
+            launch(plan.pending, plan.startedAt, plan.reason);
         }
         if (plan.serve != null) {
             return CompletableFuture.completedFuture(plan.serve);
@@ -149,6 +167,7 @@ public final class TokenCache {
             if (c != null && c.value.equals(rejectedToken)) {
                 current = null;
                 quietUntil = null;
+                absentBecause = TokenFetchReason.REJECTED;
             }
         }
     }
@@ -157,7 +176,7 @@ public final class TokenCache {
         Cached c = current;
         Instant now = clock.instant();
         if (c != null && now.isBefore(c.refreshAt)) {
-            return new Plan(c.value, null, false, null);
+            return new Plan(c.value, null, false, null, null);
         }
         synchronized (lock) {
             c = current;
@@ -166,35 +185,41 @@ public final class TokenCache {
                         && (quietUntil == null || !now.isBefore(quietUntil));
                 if (due) {
                     inFlight = new CompletableFuture<>();
-                    return new Plan(c.value, inFlight, true, now);
+                    return new Plan(c.value, inFlight, true, now, TokenFetchReason.REFRESH_AHEAD);
                 }
-                return new Plan(c.value, null, false, null);
+                return new Plan(c.value, null, false, null, null);
+            }
+            if (c != null) {
+                absentBecause = TokenFetchReason.EXPIRED;
             }
             current = null;
             if (inFlight != null) {
-                return new Plan(null, inFlight, false, null);
+                return new Plan(null, inFlight, false, null, null);
             }
             inFlight = new CompletableFuture<>();
-            return new Plan(null, inFlight, true, now);
+            return new Plan(null, inFlight, true, now, absentBecause);
         }
     }
 
-    private void launch(CompletableFuture<String> pending, Instant startedAt) {
+    private void launch(CompletableFuture<String> pending, Instant startedAt, TokenFetchReason reason) {
         CompletableFuture<AccessToken> request;
         try {
             request = Objects.requireNonNull(fetch.get(), "the fetch function returned null");
         } catch (Throwable t) {
-            settle(pending, startedAt, null, t);
+            settle(pending, startedAt, reason, null, t);
             if (t instanceof Error) {
                 throw (Error) t;
             }
             return;
         }
-        request.whenComplete((token, failure) -> settle(pending, startedAt, token, failure));
+        request.whenComplete((token, failure) -> settle(pending, startedAt, reason, token, failure));
     }
 
-    private void settle(CompletableFuture<String> pending, Instant startedAt, AccessToken token, Throwable failure) {
+    private void settle(CompletableFuture<String> pending, Instant startedAt, TokenFetchReason reason,
+                        AccessToken token, Throwable failure) {
         AuthenticationException error = null;
+        boolean stillValid;
+        Duration took;
         synchronized (lock) {
             if (inFlight == pending) {
                 inFlight = null;
@@ -205,6 +230,7 @@ public final class TokenCache {
             }
             if (failure == null) {
                 Cached fresh = cacheable(token, startedAt);
+                absentBecause = TokenFetchReason.EXPIRED; // the next fetch without a token: this one is gone
                 if (fresh != null) {
                     current = fresh;
                     quietUntil = null;
@@ -217,8 +243,16 @@ public final class TokenCache {
                     quietUntil = now.plus(coolDown);
                 }
             }
+            stillValid = validAt(now);
+            took = Duration.between(startedAt, now);
         }
-        // state first, then the waiters: a waiter that asks again at once sees the new state
+        // state first, then listeners and waiters: a waiter that asks again at once sees the new state
+        if (error != null) {
+            observer.tokenFetchFailed(reason, took, error, stillValid);
+        } else {
+            Duration life = lifetime(token);
+            observer.tokenFetched(reason, took, life.isNegative() ? Duration.ZERO : life);
+        }
         if (error != null) {
             pending.completeExceptionally(error);
         } else {
@@ -232,17 +266,20 @@ public final class TokenCache {
     }
 
     private Cached cacheable(AccessToken token, Instant startedAt) {
-        Duration life = token.expiresIn() == null ? DEFAULT_LIFETIME : token.expiresIn();
+        Duration life = lifetime(token);
         if (life.isZero() || life.isNegative()) {
             return null;
-        }
-        if (life.compareTo(MAX_LIFETIME) > 0) {
-            life = MAX_LIFETIME;
         }
         Duration half = life.dividedBy(2);
         Duration margin = refreshBefore.compareTo(half) < 0 ? refreshBefore : half;
         Instant expiresAt = startedAt.plus(life);
         return new Cached(token.value(), expiresAt.minus(margin), expiresAt);
+    }
+
+    /** {@return the lifetime the cache gives the token: its {@code expires_in}, or the default, capped} */
+    private static Duration lifetime(AccessToken token) {
+        Duration life = token.expiresIn() == null ? DEFAULT_LIFETIME : token.expiresIn();
+        return life.compareTo(MAX_LIFETIME) > 0 ? MAX_LIFETIME : life;
     }
 
     private static AuthenticationException authenticationFailure(Throwable failure) {

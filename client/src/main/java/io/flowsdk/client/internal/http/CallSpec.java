@@ -25,11 +25,20 @@ import java.util.function.UnaryOperator;
  * @param handler      turns the answer into a value or an exception
  * @param secrets      masks the secrets of this call (beyond the attempt's token) in logged lines,
  *                     for example the client secret of a token request; null for none
+ * @param iterationId  for listeners: the iteration this call fetches a page for, or 0
  * @param <T>          the value of a successful answer
  */
 public record CallSpec<T>(String operation, String pathTemplate, String method, HttpUrl url, byte[] body,
                           MediaType bodyType, Headers headers, boolean idempotent, boolean authenticated,
-                          ResponseHandler<T> handler, UnaryOperator<String> secrets) {
+                          ResponseHandler<T> handler, UnaryOperator<String> secrets, long iterationId) {
+    /** A call that is not part of an iteration. */
+    public CallSpec(String operation, String pathTemplate, String method, HttpUrl url, byte[] body,
+                    MediaType bodyType, Headers headers, boolean idempotent, boolean authenticated,
+                    ResponseHandler<T> handler, UnaryOperator<String> secrets) {
+        this(operation, pathTemplate, method, url, body, bodyType, headers, idempotent, authenticated, handler, secrets,
+                0);
+    }
+
     public CallSpec {
         Objects.requireNonNull(operation, "operation");
         Objects.requireNonNull(method, "method");

@@ -5,7 +5,11 @@ package io.flowsdk.client.internal.http;
  *
  * @param statusCode the 2xx status
  * @param value      the decoded body
+ * @param callId     the call that got it, for listeners (0 when unknown)
  * @param <T>        the value's type
  */
-public record Result<T>(int statusCode, T value) {
+public record Result<T>(int statusCode, T value, long callId) {
+    public Result(int statusCode, T value) {
+        this(statusCode, value, 0);
+    }
 }

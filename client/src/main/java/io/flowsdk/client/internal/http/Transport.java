@@ -218,7 +218,7 @@ public final class Transport {
             if (status >= 200 && status < 300) {
                 try {
                     T value = spec.handler().success(response, this);
-                    return attemptEnded(Step.done(new Result<>(status, value)), status, null);
+                    return attemptEnded(Step.done(new Result<>(status, value, callId)), status, null);
                 } catch (FlowsException e) {
                     return attemptEnded(Step.fail(e), status, e);
                 }

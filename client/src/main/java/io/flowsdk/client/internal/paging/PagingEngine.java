@@ -68,6 +68,7 @@ public final class PagingEngine<T> implements AutoCloseable {
     private final int parallelism;
     private final Function<T, String> idOf;
     private final RecentIds seen = new RecentIds();
+    private IterationObserver events = IterationObserver.NONE;
 
     private long next;
     private long remaining;
@@ -101,11 +102,26 @@ public final class PagingEngine<T> implements AutoCloseable {
         this.idOf = idOf;
     }
 
+    /** Reports this iteration's start, pages and end to {@code events}. */
+    public PagingEngine<T> observe(IterationObserver events) {
+        this.events = events;
+        return this;
+    }
+
     /** @return the next non-empty page (the first page even when empty), or null at the end */
     public FetchedPage<T> nextPage() {
         if (done) {
             return null;
         }
+        events.started();
+        FetchedPage<T> page = advance();
+        if (done) {
+            events.ended(null, false); // the end of the list; failures were reported where thrown
+        }
+        return page;
+    }
+
+    private FetchedPage<T> advance() {
         if (remaining <= 0 || (stopAt != null && next > stopAt && gapCount <= 0)) {
             finish();
             return null;
@@ -131,7 +147,10 @@ public final class PagingEngine<T> implements AutoCloseable {
             requestedCount = (int) Math.min(pageSize, remaining);
             page = fetchNow(requestedStart, requestedCount);
         }
-        return accept(page, requestedStart, requestedCount);
+        FetchedPage<T> delivered = accept(page, requestedStart, requestedCount);
+        events.page(requestedStart, delivered == null ? 0 : delivered.items().size(), page.totalResults(),
+                inFlight.size());
+        return delivered;
     }
 
     private FetchedPage<T> accept(FetchedPage<T> page, long requestedStart, int requestedCount) {
@@ -320,7 +339,8 @@ public final class PagingEngine<T> implements AutoCloseable {
                 throw fail(r);
             }
             if (cause instanceof Error err) {
-                close();
+                stop();
+                events.ended(err, false);
                 throw err;
             }
             throw fail(new FlowsException("page fetch failed", cause));
@@ -330,17 +350,23 @@ public final class PagingEngine<T> implements AutoCloseable {
     }
 
     private RuntimeException fail(RuntimeException e) {
-        close();
+        stop();
+        events.ended(e, false);
         return e;
     }
 
     private void finish() {
-        close();
+        stop(); // nextPage reports the end, after the last page
     }
 
     /** Cancels every request in flight. Idempotent; safe from another thread (the cleaner's). */
     @Override
     public void close() {
+        stop();
+        events.ended(null, true); // nothing if the iteration had ended already
+    }
+
+    private void stop() {
         done = true;
         Planned<T> p;
         synchronized (inFlight) {

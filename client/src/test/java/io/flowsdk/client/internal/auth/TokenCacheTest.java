@@ -573,6 +573,59 @@ class TokenCacheTest {
         assertInstanceOf(FlowsException.class, assertThrows(ExecutionException.class, f::get).getCause());
     }
 
+    // ------------------------------------------------------------------ events for listeners
+
+    /** The token events a cache reports, as "reason outcome took lifetime/valid". */
+    static final class TokenEvents implements io.flowsdk.client.internal.Observer {
+        final List<String> seen = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void tokenFetched(io.flowsdk.client.event.TokenFetchReason reason, Duration took, Duration lifetime) {
+            seen.add(reason + " ok " + took.toSeconds() + "s life=" + lifetime.toSeconds() + "s");
+        }
+
+        @Override
+        public void tokenFetchFailed(io.flowsdk.client.event.TokenFetchReason reason, Duration took,
+                                     Throwable failure, boolean previousTokenValid) {
+            seen.add(reason + " failed " + took.toSeconds() + "s " + failure.getClass().getSimpleName() + " valid="
+                    + previousTokenValid);
+        }
+    }
+
+    @Test
+    void everyFetchIsReportedWithItsReasonDurationAndLifetime() {
+        TokenEvents events = new TokenEvents();
+        TokenCache c = new TokenCache(clock, fetches, Duration.ofSeconds(60), events);
+        CompletableFuture<String> first = c.getAsync();
+        clock.advanceSeconds(2);
+        fetches.last().completeExceptionally(new ServerException(503, "POST", "/oauth2/token", null, null, null, null));
+        assertThrows(ExecutionException.class, first::get);
+        CompletableFuture<String> second = c.getAsync();             // no token yet: INITIAL again
+        fetches.succeed("t1", 3600);
+        assertEquals("t1", second.join());
+        clock.advanceSeconds(3545);                                  // refresh window
+        assertEquals("t1", c.get());
+        fetches.last().completeExceptionally(new AuthenticationException("down", null, null, 503, null));
+        clock.advanceSeconds(30);                                    // cool-down over, t1 still valid
+        assertEquals("t1", c.get());
+        fetches.last().complete(new AccessToken("t2", null, null)); // no expires_in: the default lifetime
+        c.invalidate("t2");                                          // a 401
+        CompletableFuture<String> third = c.getAsync();
+        fetches.last().complete(new AccessToken("t3", Duration.ofDays(1000), null)); // capped
+        assertEquals("t3", third.join());
+        clock.advance(TokenCache.MAX_LIFETIME);                      // expired
+        CompletableFuture<String> fourth = c.getAsync();
+        fetches.succeed("t4", 0);                                    // handed out, not kept
+        assertEquals("t4", fourth.join());
+
+        assertEquals(List.of("INITIAL failed 2s AuthenticationException valid=false",
+                "INITIAL ok 0s life=3600s",
+                "REFRESH_AHEAD failed 0s AuthenticationException valid=true",
+                "REFRESH_AHEAD ok 0s life=" + TokenCache.DEFAULT_LIFETIME.toSeconds() + "s",
+                "REJECTED ok 0s life=" + TokenCache.MAX_LIFETIME.toSeconds() + "s",
+                "EXPIRED ok 0s life=0s"), events.seen);
+    }
+
     /** Spins (no sleep) until every started thread is parked inside {@code TokenCache.<method>}. */
     private void awaitAllWaitingIn(String method) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
