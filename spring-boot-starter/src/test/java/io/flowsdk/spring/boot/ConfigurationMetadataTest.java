@@ -11,6 +11,7 @@ import io.flowsdk.client.auth.ClientCredentials;
 import java.beans.Introspector;
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URL;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +36,9 @@ class ConfigurationMetadataTest {
     @BeforeAll
     static void read() throws Exception {
         // this module's file, not the one of another jar on the class path
-        URL own = FlowsProperties.class.getProtectionDomain().getCodeSource().getLocation().toURI()
-                .resolve("META-INF/spring-configuration-metadata.json").toURL();
+        String location = FlowsProperties.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        URL own = URI.create(location.endsWith(".jar") ? "jar:" + location + "!/META-INF/spring-configuration-metadata.json"
+                : location + "META-INF/spring-configuration-metadata.json").toURL();
         try (InputStream in = own.openStream()) {
             assertThat(in).as("generated metadata").isNotNull();
             JsonObject root = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();

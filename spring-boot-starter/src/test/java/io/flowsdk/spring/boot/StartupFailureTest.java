@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * goes wrong with the flows.* properties, before its own.
  */
 class StartupFailureTest {
+    /** No application.properties of whatever project runs these tests (they also run in a user's project). */
+    private static final String ISOLATED = "--spring.config.name=flows-starter-startup-test";
 
     @BeforeEach
     void clear() {
@@ -31,7 +33,7 @@ class StartupFailureTest {
         app.setWebApplicationType(WebApplicationType.NONE);
         app.setDefaultProperties(properties);
         app.setLogStartupInfo(false);
-        app.run("--spring.main.banner-mode=off", "--logging.level.root=off");
+        app.run(ISOLATED, "--spring.main.banner-mode=off", "--logging.level.root=off");
     }
 
     @Test
@@ -60,7 +62,7 @@ class StartupFailureTest {
                 setWebApplicationType(WebApplicationType.NONE);
                 setDefaultProperties(Map.of("flows.base-url", "https://flows.example.test/api/v1", "flows.token", "t"));
             }
-        }.run("--spring.main.banner-mode=off")) {
+        }.run(ISOLATED, "--spring.main.banner-mode=off")) {
             assertThat(context.getBean(io.flowsdk.client.FlowsClient.class).baseUrl())
                     .isEqualTo("https://flows.example.test/api/v1");
         }
