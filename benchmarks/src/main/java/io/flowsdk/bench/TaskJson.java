@@ -4,7 +4,7 @@ package io.flowsdk.bench;
  * Realistic task JSON, compact as a server sends it: every field of the spec's {@code Task} and
  * {@code Meta} set (full UUIDs, date-times with milliseconds), {@code variables} with a nested
  * history, and one field the model does not know. About 1.5 KB a task, so a list page of 100 is
- * about 150 KB, the size issue 7 asks for. Pages are generated on the fly from their start index:
+ * about 150 KB, the size of a realistic page. Pages are generated on the fly from their start index:
  * nothing is held.
  */
 final class TaskJson {
