@@ -85,8 +85,12 @@ import java.util.regex.Pattern;
 public final class FlowsClient implements AutoCloseable {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
-    /** The most bytes a successful answer may hold unless {@link Builder#maxResponseBytes(long)} says otherwise. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /**
+     * The most bytes a successful answer may hold unless {@link Builder#maxResponseBytes(long)}
+     * says otherwise: 8 MiB, several thousand tasks, while the largest answer of that size and the
+     * objects it decodes to fit in a 128 MiB heap together with the client.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
     private final HttpUrl baseUrl;
     private final HttpClients http;
@@ -533,12 +537,16 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
-         * Sets the most bytes one successful answer may hold. A larger answer (a page of huge
+         * Sets the most bytes one successful answer may hold, which also bounds the memory its
+         * decoded value may take: about 5 times as much, estimated as it is read (JSON such as
+         * {@code [{},{},...]} takes far more memory than bytes). A larger answer (a page of huge
          * items, a hostile server, a compressed body that inflates beyond it) fails with
          * {@code MalformedResponseException} instead of exhausting memory; nothing is ever held
-         * whole in memory, answers are decoded as they stream in.
+         * whole in memory, answers are decoded as they stream in. A single string in an answer
+         * may take up to 6 times its length in memory while it is read: count on about 6 times
+         * this limit of free heap.
          *
-         * @param maxResponseBytes at least 1 KiB; default {@value #DEFAULT_MAX_RESPONSE_BYTES} (32 MiB)
+         * @param maxResponseBytes at least 1 KiB; default {@value #DEFAULT_MAX_RESPONSE_BYTES} (8 MiB)
          * @return this builder
          */
         public Builder maxResponseBytes(long maxResponseBytes) {
