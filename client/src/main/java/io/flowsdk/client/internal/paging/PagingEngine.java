@@ -80,6 +80,7 @@ public final class PagingEngine<T> implements AutoCloseable {
     private boolean parallel;
     private final ArrayDeque<Planned<T>> inFlight = new ArrayDeque<>();
     private long plannedNext;       // start of the next page to plan
+    private boolean plannedToTheEnd; // a planned page ends at Long.MAX_VALUE
     private int plannedSize;        // items per planned page
     private long gapStart;          // a short page left [gapStart, gapStart + gapCount) to fetch
     private int gapCount;
@@ -128,7 +129,7 @@ public final class PagingEngine<T> implements AutoCloseable {
             page = await(head);
         } else {
             requestedStart = next;
-            requestedCount = (int) Math.min(pageSize, remaining);
+            requestedCount = (int) Math.min(Math.min(pageSize, remaining), roomFrom(next));
             page = fetchNow(requestedStart, requestedCount);
         }
         return accept(page, requestedStart, requestedCount);
@@ -149,10 +150,10 @@ public final class PagingEngine<T> implements AutoCloseable {
         if (parallel && items.size() > requestedCount) {
             items = items.subList(0, requestedCount);
         }
-        if (stopAt != null && requestedStart + items.size() - 1 > stopAt) {
-            items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1)); // never past the total
+        if (stopAt != null && items.size() > stopAt - requestedStart + 1) { // never past the total (no overflow)
+            items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1));
         }
-        long room = Long.MAX_VALUE - requestedStart + 1; // indexes left before startIndex would overflow
+        long room = roomFrom(requestedStart);
         if (items.size() > room) {
             items = items.subList(0, (int) room);
         }
@@ -192,6 +193,11 @@ public final class PagingEngine<T> implements AutoCloseable {
             refill();
         }
         return page.withItems(List.copyOf(fresh));
+    }
+
+    /** The indexes from {@code start} to the end of the index space, {@code Long.MAX_VALUE} included. */
+    private static long roomFrom(long start) {
+        return Long.MAX_VALUE - start + 1;
     }
 
     private long stopAtOr(long fallback) {
@@ -278,7 +284,7 @@ public final class PagingEngine<T> implements AutoCloseable {
         for (Planned<T> p : inFlight) {
             plannedItems += p.count;
         }
-        while (inFlight.size() < parallelism && plannedNext <= budgetEnd) {
+        while (inFlight.size() < parallelism && !plannedToTheEnd && plannedNext <= budgetEnd) {
             long wanted = remaining - plannedItems - Math.max(0, gapCount);
             if (wanted <= 0) {
                 break;
@@ -292,7 +298,11 @@ public final class PagingEngine<T> implements AutoCloseable {
                 throw fail(e);
             }
             inFlight.add(new Planned<>(start, count, f));
-            plannedNext += count;
+            if (count == roomFrom(plannedNext)) {
+                plannedToTheEnd = true; // the page ends at Long.MAX_VALUE: nothing can follow it
+            } else {
+                plannedNext += count;
+            }
             plannedItems += count;
         }
     }
