@@ -156,7 +156,13 @@ public final class Transport {
             try (InterruptWatchdog.Watch watch = InterruptWatchdog.watch(call); Response response = call.execute()) {
                 return onResponse(response);
             } catch (IOException e) {
-                return onFailure(e, call, false);
+                // an interrupt shows as whatever I/O failure it caused: the watchdog's cancel ("Canceled"), or
+                // okio's own check before a read or write ("interrupted") before the watchdog saw it
+                boolean interrupt = isInterrupt(e);
+                if (interrupt) {
+                    Thread.currentThread().interrupt();
+                }
+                return onFailure(e, call, interrupt);
             } catch (Exception e) {
                 // OkHttp (Kotlin) throws InterruptedException, undeclared, when an interrupted thread needs a
                 // new connection; it also clears the flag. Anything else here is a bug of ours: let it through.
@@ -474,6 +480,15 @@ public final class Transport {
             }
             x.cancelCurrent();
         }
+    }
+
+    /**
+     * Whether a blocking attempt failed because its thread was interrupted: the flag is set, or
+     * okio reports an interrupt ({@code InterruptedIOException("interrupted")}).
+     */
+    private static boolean isInterrupt(IOException e) {
+        return Thread.currentThread().isInterrupted()
+                || (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage()));
     }
 
     /** A read/connect timeout, or OkHttp's call timeout ({@code InterruptedIOException("timeout")}). */

@@ -336,6 +336,7 @@ public final class PagingEngine<T> implements AutoCloseable {
             return p.future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.future.cancel(true); // taken from inFlight to be awaited: close() would not cancel it
             throw fail(new FlowsInterruptedException("paging (GET, " + inFlight.size() + " more pages in flight)"));
         } catch (ExecutionException e) {
             Throwable cause = Futures.unwrap(e);
