@@ -237,13 +237,19 @@ public final class FlowsClient implements AutoCloseable {
     /**
      * Releases what this client owns: its threads and, when it built its own OkHttp client, the
      * connection pool and dispatcher. A caller-supplied {@code OkHttpClient} is left running.
-     * Calls made after {@code close()} fail with {@link IllegalStateException}. Idempotent.
+     * Every call in progress ends at once with a {@code FlowsTransportException} saying the client
+     * was closed (a request in flight is cancelled, a retry or a poll still to come is called off),
+     * and once {@code close()} returns no request of this client leaves the machine. Calls made
+     * after {@code close()} fail with {@link IllegalStateException}. Idempotent.
      */
     @Override
     public void close() {
-        state.close();
-        executor.shutdownNow();
-        http.close();
+        try {
+            state.close();
+        } finally {
+            executor.shutdownNow();
+            http.close();
+        }
     }
 
     /**

@@ -147,7 +147,8 @@ public final class Transport {
             try {
                 t = spec.authenticated() ? ctx.auth().token() : null;
             } catch (FlowsException e) {
-                return Step.fail(e);
+                // close() ended the token request this call waited for: the call ended because of close()
+                return Step.fail(ctx.state().isClosed() && !(e instanceof FlowsInterruptedException) ? closed(null) : e);
             }
             if (sameTokenAgain(t)) {
                 return Step.fail(rejection);
@@ -309,9 +310,13 @@ public final class Transport {
             return new FlowsInterruptedException(spec.method() + " " + path());
         }
 
+        /** @param cause how the attempt in flight ended when close() cancelled it ("Socket closed"), or null */
         FlowsException closed(IOException cause) {
-            return new FlowsTransportException(spec.method(), path(),
-                    cause != null ? cause : new InterruptedIOException("the FlowsClient was closed"), false);
+            InterruptedIOException why = new InterruptedIOException("the FlowsClient was closed");
+            if (cause != null) {
+                why.initCause(cause);
+            }
+            return new FlowsTransportException(spec.method(), path(), why, false);
         }
 
         private FlowsTransportException transportFailure(IOException e, boolean retryable) {
@@ -399,7 +404,9 @@ public final class Transport {
                 send(token.join());
             } else {
                 token.whenComplete((t, failure) -> {
-                    if (failure != null) {
+                    if (failure != null && ctx.state().isClosed()) {
+                        fail(x.closed(null)); // close() ended the token request first
+                    } else if (failure != null) {
                         Throwable f = Futures.unwrap(failure);
                         fail(f instanceof FlowsException fe ? fe : new FlowsException("no token: " + f, f));
                     } else {
