@@ -112,7 +112,7 @@ class MemoryLimitTest {
         final String list;
         final String unit;
         final boolean gzip;
-        private final byte[][] compressed = new byte[2][];
+        final byte[][] compressed = new byte[2][];
 
         Shape(String task, String list, String unit, boolean gzip) {
             this.task = task;
@@ -173,8 +173,10 @@ class MemoryLimitTest {
         }
         assertTrue(m.snippet() == null || m.snippet().length() <= 4096, "the snippet is short");
         if (shape.gzip) {
-            long sent = server.requests().size();
-            assertTrue(sent >= 1);
+            int wire = shape.compressed[op.list() ? 1 : 0].length;
+            assertTrue(wire < 1_000_000, "a bomb: " + wire + " bytes on the wire for " + BIG + " inflated");
+            System.out.println("[memory] " + shape + " on " + op + ": " + wire + " bytes on the wire, " + BIG
+                    + " inflated: " + why.substring(why.indexOf("larger than"), why.indexOf(" (maxResponseBytes")));
         }
     }
 

@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -251,10 +250,6 @@ final class StreamServer implements AutoCloseable {
         };
     }
 
-    static Reply redirect(int status, String location) {
-        return streamed(status, Map.of("Location", location, "Content-Type", "text/plain"), 0, out -> { });
-    }
-
     /** Never answers: waits until the client closes the connection (a cancelled call) or the server closes. */
     Reply hold() {
         return (out, in) -> {
@@ -295,14 +290,6 @@ final class StreamServer implements AutoCloseable {
         };
     }
 
-    /** Length of what {@link #repeated} writes. */
-    static long repeatedLength(String prefix, String unit, long total, String suffix) {
-        long p = prefix.getBytes(StandardCharsets.UTF_8).length;
-        long u = unit.getBytes(StandardCharsets.UTF_8).length;
-        long body = Math.max(0, total - p);
-        return p + (body / u) * u + suffix.getBytes(StandardCharsets.UTF_8).length;
-    }
-
     /** HTTP/1.1 chunked transfer coding. */
     private static final class ChunkedOutputStream extends OutputStream {
         private final OutputStream out;
@@ -331,11 +318,5 @@ final class StreamServer implements AutoCloseable {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         }
-    }
-
-    /** The answers of a script, one per request, repeating the last. */
-    static Function<Request, Reply> script(List<Reply> replies) {
-        List<Reply> copy = new ArrayList<>(replies);
-        return r -> copy.get(Math.min(r.seq(), copy.size() - 1));
     }
 }
