@@ -111,6 +111,12 @@ class FaultMatrixTest extends ReliabilityServerTest {
         STATUS_504(aResponse().withStatus(504), true, false, ServerException.class),
         HUGE_ERROR_BODY(aResponse().withStatus(500).withHeader("Content-Type", "text/plain").withBody(HUGE), false,
                 false, ServerException.class),
+        /** Past the default maxResponseBytes (8 MiB): refused as it streams in, never retried. */
+        OVERSIZED_BODY(okJson("{\"id\":\"t-1\",\"displayName\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}"), false,
+                false, MalformedResponseException.class),
+        /** 1.2 MB that would take over 50 MB once decoded: refused by the decoding budget. */
+        OBJECT_HEAVY_BODY(okJson("{\"id\":\"t-1\",\"variables\":[" + "{},".repeat(400_000) + "{}]}"), false, false,
+                MalformedResponseException.class),
         TOKEN_ECHOED_401(aResponse().withStatus(401).withHeader("X-Echo", "Bearer " + Support.TOKEN)
                 .withHeader("WWW-Authenticate", "Bearer error=\"invalid_token\" token=\"" + Support.TOKEN + "\"")
                 .withBody("{\"code\":401,\"message\":\"token " + Support.TOKEN + " expired\"}"), false, false,
@@ -273,6 +279,10 @@ class FaultMatrixTest extends ReliabilityServerTest {
         }
         if (t instanceof MalformedResponseException m) {
             assertEquals(200, m.statusCode());
+            if (fault == FaultCase.OVERSIZED_BODY || fault == FaultCase.OBJECT_HEAVY_BODY) {
+                assertTrue(m.getMessage().contains("larger than the client accepts"), m.getMessage());
+                assertTrue(m.snippet().length() <= 2048, "a short snippet");
+            }
         }
         if (fault == FaultCase.TOKEN_ECHOED_401) {
             assertNull(null);
