@@ -67,13 +67,14 @@ public final class Query<T> implements Iterable<T> {
     private final long limit;
     private final int parallelism;
     private final boolean snapshot;
+    private final boolean keyset;
 
     Query(ListEndpoint<T, ?> endpoint) {
-        this(endpoint, ListParams.NONE, DEFAULT_PAGE_SIZE, 1, -1, 1, false);
+        this(endpoint, ListParams.NONE, DEFAULT_PAGE_SIZE, 1, -1, 1, false, false);
     }
 
     private Query(ListEndpoint<T, ?> endpoint, ListParams params, int pageSize, long startIndex, long limit,
-                  int parallelism, boolean snapshot) {
+                  int parallelism, boolean snapshot, boolean keyset) {
         this.endpoint = endpoint;
         this.params = params;
         this.pageSize = pageSize;
@@ -81,10 +82,11 @@ public final class Query<T> implements Iterable<T> {
         this.limit = limit;
         this.parallelism = parallelism;
         this.snapshot = snapshot;
+        this.keyset = keyset;
     }
 
     private Query<T> with(ListParams p) {
-        return new Query<>(endpoint, p, pageSize, startIndex, limit, parallelism, snapshot);
+        return new Query<>(endpoint, p, pageSize, startIndex, limit, parallelism, snapshot, keyset);
     }
 
     /**
@@ -117,10 +119,12 @@ public final class Query<T> implements Iterable<T> {
      * @param attribute the attribute to sort by, such as {@code due} or {@code meta.lastModified}
      * @param order     ascending or descending
      * @return a copy with {@code sortBy} and {@code sortOrder}
+     * @throws IllegalStateException on a {@link #keyset()} query, which is sorted by {@code id}
      */
     public Query<T> sortBy(String attribute, SortOrder order) {
         AttributeNames.require(attribute, "sortBy");
         Objects.requireNonNull(order, "order");
+        refuseInKeyset("sortBy(" + attribute + ")");
         return with(params.withSort(attribute, order.wireValue()));
     }
 
@@ -129,9 +133,11 @@ public final class Query<T> implements Iterable<T> {
      *
      * @param attribute the attribute to sort by; the server's default order applies
      * @return a copy with {@code sortBy} and no {@code sortOrder}
+     * @throws IllegalStateException on a {@link #keyset()} query, which is sorted by {@code id}
      */
     public Query<T> sortBy(String attribute) {
         AttributeNames.require(attribute, "sortBy");
+        refuseInKeyset("sortBy(" + attribute + ")");
         return with(params.withSort(attribute, null));
     }
 
@@ -178,7 +184,7 @@ public final class Query<T> implements Iterable<T> {
         if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE + ", was " + pageSize);
         }
-        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, keyset);
     }
 
     /**
@@ -186,12 +192,17 @@ public final class Query<T> implements Iterable<T> {
      *
      * @param startIndex the 1-based index of the first item to read; at least 1, default 1
      * @return a copy starting there
+     * @throws IllegalStateException for a {@code startIndex} other than 1 on a {@link #keyset()}
+     *                               query, which has no positions
      */
     public Query<T> startIndex(long startIndex) {
         if (startIndex < 1) {
             throw new IllegalArgumentException("startIndex must be >= 1 (it is 1-based), was " + startIndex);
         }
-        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+        if (startIndex != 1) {
+            refuseInKeyset("startIndex(" + startIndex + ")");
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, keyset);
     }
 
     /**
@@ -204,7 +215,7 @@ public final class Query<T> implements Iterable<T> {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, keyset);
     }
 
     /**
@@ -213,13 +224,18 @@ public final class Query<T> implements Iterable<T> {
      * @param parallelism the most page requests in flight at once, 1 to {@value #MAX_PARALLELISM};
      *                    items are still delivered in order. Default 1.
      * @return a copy with this parallelism
+     * @throws IllegalStateException for a parallelism above 1 on a {@link #keyset()} query, which
+     *                               reads one page after the other
      */
     public Query<T> parallelism(int parallelism) {
         if (parallelism < 1 || parallelism > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism must be between 1 and " + MAX_PARALLELISM + ", was "
                     + parallelism);
         }
-        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot);
+        if (parallelism > 1) {
+            refuseInKeyset("parallelism(" + parallelism + ")");
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, keyset);
     }
 
     /**
@@ -234,7 +250,83 @@ public final class Query<T> implements Iterable<T> {
      * @return a copy that pins {@code forTime} per iteration
      */
     public Query<T> snapshot() {
-        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, true);
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, true, keyset);
+    }
+
+    /**
+     * Iterates by key instead of by offset, so that the loop may change what it iterates:
+     *
+     * <pre>{@code
+     * for (Task t : client.tasks().list().filter(Filter.eq("status", "pending")).keyset()) {
+     *     client.tasks().complete(t.getId());     // safe: keyset iteration never skips an item
+     * }
+     * }</pre>
+     *
+     * <p>With offsets, completing a task removes it from "pending", every later task moves one
+     * position up, and the next page's {@code startIndex} jumps over as many tasks as were completed:
+     * the loop above, without {@code keyset()}, completes only part of the tasks and raises no error.
+     * A keyset iteration sorts by {@code id} ascending and asks each page for
+     * {@code (<filter>) and id gt "<last id seen>"} from {@code startIndex=1} (the filter is built
+     * as a {@link Filter}, not glued as text), so no position ever shifts.
+     *
+     * <p>What it guarantees, whatever changes while it runs (given a server that sorts ids and
+     * compares them with {@code gt} in the same order, code point order, as RFC 7643's case-exact
+     * {@code id} requires):
+     * <ul>
+     *   <li>no item is returned twice;</li>
+     *   <li>an item that matches the filter from the start of the iteration to its end is returned
+     *       exactly once, however many other items are added, removed or changed meanwhile;</li>
+     *   <li>an item added (or changed so that it matches) during the iteration is returned once if
+     *       its id sorts after the last id of the latest page read when it appeared (its page is
+     *       still to come), and otherwise not at all;</li>
+     *   <li>an item removed (or changed so that it no longer matches) before its page is read is not
+     *       returned.</li>
+     * </ul>
+     * With {@link #snapshot()} or {@link #forTime(OffsetDateTime)} the server answers as of one
+     * time, so nothing changed after it is visible at all.
+     *
+     * <p>The SDK checks that the ids it receives strictly increase; an item without an id, or an
+     * id not after the previous one (a server that ignores the filter or orders ids another way),
+     * ends the iteration with a {@link FlowsException} rather than risk skipping items.
+     *
+     * <p>Combines with {@link #filter(Filter)}, {@link #limit(long)}, {@link #pageSize(int)},
+     * {@link #attributes(String...)} ({@code id} is always requested),
+     * {@link #excludedAttributes(String...)} ({@code id} is never excluded),
+     * {@link #forTime(OffsetDateTime)} and {@link #snapshot()}. Pages ({@link #pages()}) report
+     * their position in the iteration ({@code startIndex} 1, 1 + the first page's size, ...) and
+     * as {@code totalResults} the items before them plus those the server still counts.
+     *
+     * @return a copy that iterates by key
+     * @throws IllegalStateException if the query has a {@code sortBy} (a keyset iteration is sorted by
+     *                               {@code id}), a {@code startIndex} other than 1 (it has no
+     *                               positions) or a {@code parallelism} above 1 (each page needs the
+     *                               last id of the one before). The reverse order is refused as well:
+     *                               {@code sortBy}, {@code startIndex} and {@code parallelism} throw
+     *                               the same exception on a keyset query, so the mistake shows where it
+     *                               is made, never at iteration time.
+     */
+    public Query<T> keyset() {
+        if (params.sortBy() != null) {
+            throw new IllegalStateException("keyset() cannot be combined with sortBy(" + params.sortBy() + "): a "
+                    + "keyset iteration is sorted by id. Remove sortBy, or iterate a snapshot() by offset");
+        }
+        if (startIndex != 1) {
+            throw new IllegalStateException("keyset() cannot be combined with startIndex(" + startIndex + "): a "
+                    + "keyset iteration starts at the first item and has no positions");
+        }
+        if (parallelism > 1) {
+            throw new IllegalStateException("keyset() cannot be combined with parallelism(" + parallelism + "): "
+                    + "each page of a keyset iteration needs the last id of the page before, so pages come one "
+                    + "after the other");
+        }
+        return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, true);
+    }
+
+    private void refuseInKeyset(String what) {
+        if (keyset) {
+            throw new IllegalStateException(what + " cannot be combined with keyset(): a keyset iteration is sorted "
+                    + "by id, starts at the first item and reads one page after the other");
+        }
     }
 
     // ---- terminal operations ----
@@ -276,6 +368,9 @@ public final class Query<T> implements Iterable<T> {
      * @return the first page: exactly one request, {@code count = pageSize} (or {@code limit}, if smaller)
      */
     public Page<T> firstPage() {
+        if (keyset) {
+            return toPage(endpoint.fetchKeysetFirst(iterationParams(), firstPageCount()));
+        }
         return toPage(endpoint.fetch(iterationParams(), startIndex, firstPageCount()));
     }
 
@@ -290,6 +385,9 @@ public final class Query<T> implements Iterable<T> {
      * @return a future of the first page; it fails with the exception {@link #firstPage()} would throw
      */
     public CompletableFuture<Page<T>> firstPageAsync() {
+        if (keyset) {
+            return Futures.map(endpoint.fetchKeysetFirstAsync(iterationParams(), firstPageCount()), this::toPage);
+        }
         return Futures.map(endpoint.fetchAsync(iterationParams(), startIndex, firstPageCount()), this::toPage);
     }
 
@@ -335,7 +433,7 @@ public final class Query<T> implements Iterable<T> {
     }
 
     private ListEndpoint.Paging paging() {
-        return new ListEndpoint.Paging(startIndex, pageSize, limit, parallelism);
+        return new ListEndpoint.Paging(startIndex, pageSize, limit, parallelism, keyset);
     }
 
     private ListParams iterationParams() {
@@ -366,6 +464,6 @@ public final class Query<T> implements Iterable<T> {
                 + ", attributes=" + params.attributes() + ", excludedAttributes=" + params.excludedAttributes()
                 + ", forTime=" + params.forTime() + ", pageSize=" + pageSize + ", startIndex=" + startIndex
                 + ", limit=" + (limit < 0 ? "none" : limit) + ", parallelism=" + parallelism
-                + ", snapshot=" + snapshot + "}";
+                + ", snapshot=" + snapshot + ", keyset=" + keyset + "}";
     }
 }

@@ -59,7 +59,7 @@ import java.util.function.Function;
  * second page), and no more than {@value #MAX_PAGES_WITHOUT_TOTAL} pages are requested: a longer
  * list needs {@code totalResults} (every SCIM server sends it), or a larger page size.
  */
-public final class PagingEngine<T> implements AutoCloseable {
+public final class PagingEngine<T> implements PageSource<T> {
     /** The most pages one iteration requests from a server that sends no {@code totalResults}. */
     public static final int MAX_PAGES_WITHOUT_TOTAL = 100_000;
 
