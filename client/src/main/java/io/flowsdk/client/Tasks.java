@@ -1,10 +1,14 @@
 package io.flowsdk.client;
 
+import com.google.gson.JsonObject;
+import io.flowsdk.client.error.FlowsException;
 import io.flowsdk.client.internal.CompleteBody;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.http.Result;
+import io.flowsdk.client.internal.Reconciliation;
 import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.internal.TaskChanges;
 import io.flowsdk.client.internal.Waiter;
 import io.flowsdk.client.model.Task;
 
@@ -28,6 +32,17 @@ import java.util.function.Predicate;
  * <p>Ids: {@code null} throws {@link NullPointerException}; a blank id, {@code .} or {@code ..}
  * throws {@link IllegalArgumentException} before anything is sent; any other id is sent as
  * exactly one percent-encoded path segment.
+ *
+ * <p><b>Lost answers are reconciled, not guessed.</b> When a {@code complete} or {@code cancel}
+ * (blocking or asynchronous) was sent but its answer was lost (the connection reset after the
+ * request was sent, a timeout, an answer cut off or unreadable), the request may or may not have
+ * been applied. The SDK then reads the task once ({@code GET}, with the client's
+ * retries) and returns it when its state shows the change: {@code completed} with every variable
+ * sent holding the value sent, or {@code canceled}. Otherwise the original exception is thrown,
+ * with a suppressed exception saying what the read found. The POST itself is never sent twice.
+ * A task's state cannot tell who changed it: a task that another client completed with the same
+ * variables counts as completed. Failures with an answer (a 4xx such as "already completed", a
+ * 5xx) and a connection that failed before anything was sent are thrown as they are.
  */
 public final class Tasks {
     private final Resource<Task> resource;
@@ -148,6 +163,9 @@ public final class Tasks {
      * when a double would lose digits), then {@code String}, {@code Boolean} and {@code null}.
      * Date-times come back as the strings they were sent as.
      *
+     * <p>If the answer is lost after the request was sent, the task is read back and returned
+     * when it shows this completion (see "Lost answers are reconciled" on {@link Tasks}).
+     *
      * @param taskId    the task's id
      * @param variables the variables to set, converted as above
      * @return the completed task
@@ -158,7 +176,9 @@ public final class Tasks {
     }
 
     /**
-     * Returns the completed task.
+     * Returns the completed task. If the answer is lost after the request was sent, the task is
+     * read back and returned when it shows this completion (see "Lost answers are reconciled" on
+     * {@link Tasks}).
      *
      * @param taskId    the task's id
      * @param variables the variables to set
@@ -167,7 +187,13 @@ public final class Tasks {
      */
     public Task complete(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return resource.act(taskId, ".complete", CompleteBody.of(variables), change, Task.class).value();
+        JsonObject body = CompleteBody.of(variables);
+        try {
+            return resource.act(taskId, ".complete", body, change, Task.class).value();
+        } catch (FlowsException e) {
+            return Reconciliation.confirm(e, "task " + taskId, () -> resource.get(taskId),
+                    t -> TaskChanges.showsCompletion(t, body.get("variables")), TaskChanges::describe);
+        }
     }
 
     /**
@@ -181,21 +207,28 @@ public final class Tasks {
     }
 
     /**
-     * Returns the cancelled task.
+     * Returns the cancelled task. If the answer is lost after the request was sent, the task is
+     * read back and returned when it shows the cancel (see "Lost answers are reconciled" on
+     * {@link Tasks}).
      *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return the cancelled task
      */
     public Task cancel(String taskId, Change change) {
-        return resource.act(taskId, ".cancel", Map.of(), change, Task.class).value();
+        try {
+            return resource.act(taskId, ".cancel", Map.of(), change, Task.class).value();
+        } catch (FlowsException e) {
+            return Reconciliation.confirm(e, "task " + taskId, () -> resource.get(taskId),
+                    TaskChanges::showsCancellation, TaskChanges::describe);
+        }
     }
 
     // ---- asynchronous forms ----
     //
     // Each returns at once: the call runs on OkHttp's asynchronous calls through the same pipeline
-    // (auth, retries, timeouts, typed errors), and the future completes with what the blocking form
-    // returns, or fails with the exception it throws. Bad arguments (a null or blank id, a null
+    // (auth, retries, timeouts, typed errors, the reconciliation of lost answers), and the future
+    // completes with what the blocking form returns, or fails with the exception it throws. Bad arguments (a null or blank id, a null
     // task, variables or change) and a closed client still throw at once, before anything is sent.
     // Cancelling a future cancels its HTTP call and any retry still to come.
 
@@ -263,7 +296,9 @@ public final class Tasks {
     }
 
     /**
-     * Returns a future of the completed task.
+     * Returns a future of the completed task. A lost answer is reconciled as by
+     * {@link #complete(String, Map, Change)}: the task is read back without blocking, and the future
+     * completes with it when it shows this completion.
      *
      * @param taskId    the task's id
      * @param variables the variables to set
@@ -272,8 +307,10 @@ public final class Tasks {
      */
     public CompletableFuture<Task> completeAsync(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return Futures.map(resource.actAsync(taskId, ".complete", CompleteBody.of(variables), change,
-                Task.class), Result::value);
+        JsonObject body = CompleteBody.of(variables);
+        return Reconciliation.confirmAsync(Futures.map(resource.actAsync(taskId, ".complete", body, change,
+                Task.class), Result::value), "task " + taskId, () -> resource.getAsync(taskId),
+                t -> TaskChanges.showsCompletion(t, body.get("variables")), TaskChanges::describe);
     }
 
     /**
@@ -287,14 +324,18 @@ public final class Tasks {
     }
 
     /**
-     * Returns a future of the cancelled task.
+     * Returns a future of the cancelled task. A lost answer is reconciled as by
+     * {@link #cancel(String, Change)}: the task is read back without blocking, and the future
+     * completes with it when it shows the cancel.
      *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return a future of the cancelled task
      */
     public CompletableFuture<Task> cancelAsync(String taskId, Change change) {
-        return Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change, Task.class), Result::value);
+        return Reconciliation.confirmAsync(Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change,
+                Task.class), Result::value), "task " + taskId, () -> resource.getAsync(taskId),
+                TaskChanges::showsCancellation, TaskChanges::describe);
     }
 
     // ---- waiting for a state ----
