@@ -322,6 +322,25 @@ public final class Query<T> implements Iterable<T> {
         return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, true);
     }
 
+    /**
+     * The query a bulk operation iterates: this one by key, unless it is pinned to a time (a
+     * snapshot, a {@code forTime}, a partition), whose answers the run's own changes cannot move.
+     *
+     * @param what the operation, for the message
+     * @throws IllegalStateException if it cannot be iterated by key
+     */
+    Query<T> forBulk(String what) {
+        if (keyset || snapshot || params.forTime() != null) {
+            return this;
+        }
+        try {
+            return keyset();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(what + " iterates the query by key, since it changes what the query "
+                    + "matches, and " + e.getMessage() + "; or pin the query to a time with snapshot()", e);
+        }
+    }
+
     private void refuseInKeyset(String what) {
         if (keyset) {
             throw new IllegalStateException(what + " cannot be combined with keyset(): a keyset iteration is sorted "

@@ -1,7 +1,9 @@
 package io.flowsdk.client;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.flowsdk.client.error.FlowsException;
+import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.CompleteBody;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
@@ -10,6 +12,9 @@ import io.flowsdk.client.internal.Reconciliation;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.TaskChanges;
 import io.flowsdk.client.internal.Waiter;
+import io.flowsdk.client.internal.bulk.BulkOperation;
+import io.flowsdk.client.internal.bulk.BulkRun;
+import io.flowsdk.client.internal.bulk.BulkSource;
 import io.flowsdk.client.model.Task;
 
 import java.time.Duration;
@@ -46,11 +51,13 @@ import java.util.function.Predicate;
  */
 public final class Tasks {
     private final Resource<Task> resource;
+    private final Resource<Task> bulkResource;
     private final ListEndpoint<Task, ?> list;
     private final Waiter<Task> waiter;
 
     Tasks(Resource<Task> resource, ListEndpoint<Task, ?> list) {
         this.resource = resource;
+        this.bulkResource = resource.withCalls(resource.calls().withRetryPolicy(RetryPolicy.none()));
         this.list = list;
         this.waiter = new Waiter<>(resource);
     }
@@ -336,6 +343,118 @@ public final class Tasks {
         return Reconciliation.confirmAsync(Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change,
                 Task.class), Result::value), "task " + taskId, () -> resource.getAsync(taskId),
                 TaskChanges::showsCancellation, TaskChanges::describe);
+    }
+
+    // ---- bulk operations ----
+
+    /**
+     * Completes every task the query matches, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules). The query is iterated by key
+     * ({@link Query#keyset()}), so the completions cannot make it skip a task, unless it is pinned
+     * to a time ({@link Query#snapshot()}, {@link Query#forTime}, a partition), which is iterated as
+     * it is.
+     *
+     * <pre>{@code
+     * BulkResult<Task> r = client.tasks().completeAll(
+     *         client.tasks().list().filter(Filter.eq("status", "pending")),
+     *         Map.of("approved", true), Change.reason("bulk approval"), Bulk.options().concurrency(8));
+     * }</pre>
+     *
+     * @param tasks     the tasks to complete
+     * @param variables the variables to set on each, converted once as by {@link #complete(String, Map)}
+     * @param change    the reason and correlation to record on each
+     * @param options   the concurrency and the progress callback
+     * @return the outcome of every task reached: the completed tasks, the failures by id
+     * @throws IllegalStateException    if the query cannot be iterated by key (it has a {@code sortBy},
+     *                                  a {@code startIndex} or a {@code parallelism}) and is not pinned to a
+     *                                  time; or the client is closed
+     * @throws IllegalArgumentException if a variable cannot be written as JSON
+     */
+    public BulkResult<Task> completeAll(Query<Task> tasks, Map<String, ?> variables, Change change,
+                                        BulkOptions options) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runBulk(completion(variables, change), BulkSource.of(tasks.forBulk("completeAll").pages(),
+                Task::getId), options);
+    }
+
+    /**
+     * Completes the tasks with these ids, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules). Each distinct id is completed once, in order.
+     *
+     * @param taskIds   the ids; all are checked before anything is sent
+     * @param variables the variables to set on each, converted once as by {@link #complete(String, Map)}
+     * @param change    the reason and correlation to record on each
+     * @param options   the concurrency and the progress callback
+     * @return the outcome of every task: the completed tasks, the failures by id
+     * @throws NullPointerException     if an id is null
+     * @throws IllegalArgumentException if an id is blank, {@code .} or {@code ..}, or a variable cannot
+     *                                  be written as JSON
+     */
+    public BulkResult<Task> completeAll(Iterable<String> taskIds, Map<String, ?> variables, Change change,
+                                        BulkOptions options) {
+        BulkOperation<Task> op = completion(variables, change);
+        return runBulk(op, BulkSource.of(taskIds, resource::checkId, "taskIds"), options);
+    }
+
+    /**
+     * Cancels every task the query matches, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules), iterating the query as
+     * {@link #completeAll(Query, Map, Change, BulkOptions)} does.
+     *
+     * @param tasks   the tasks to cancel
+     * @param change  the reason and correlation to record on each
+     * @param options the concurrency and the progress callback
+     * @return the outcome of every task reached: the cancelled tasks, the failures by id
+     * @throws IllegalStateException if the query cannot be iterated by key and is not pinned to a time;
+     *                               or the client is closed
+     */
+    public BulkResult<Task> cancelAll(Query<Task> tasks, Change change, BulkOptions options) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runBulk(cancellation(change), BulkSource.of(tasks.forBulk("cancelAll").pages(), Task::getId),
+                options);
+    }
+
+    /**
+     * Cancels the tasks with these ids, with bounded concurrency and one rate limiter for the whole
+     * run (see {@link Bulk} for the rules). Each distinct id is cancelled once, in order.
+     *
+     * @param taskIds the ids; all are checked before anything is sent
+     * @param change  the reason and correlation to record on each
+     * @param options the concurrency and the progress callback
+     * @return the outcome of every task: the cancelled tasks, the failures by id
+     */
+    public BulkResult<Task> cancelAll(Iterable<String> taskIds, Change change, BulkOptions options) {
+        BulkOperation<Task> op = cancellation(change);
+        return runBulk(op, BulkSource.of(taskIds, resource::checkId, "taskIds"), options);
+    }
+
+    private BulkOperation<Task> completion(Map<String, ?> variables, Change change) {
+        Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(change, "change");
+        JsonObject body = CompleteBody.of(variables);
+        JsonElement sent = body.get("variables");
+        return BulkOperation.of("complete of task",
+                id -> Futures.map(bulkResource.actAsync(id, ".complete", body, change, Task.class),
+                        r -> BulkOperation.Outcome.of(r.value())),
+                id -> Futures.map(bulkResource.getAsync(id), t -> new BulkOperation.Confirmation<>(
+                        TaskChanges.showsCompletion(t, sent) ? t : null, TaskChanges.describe(t))));
+    }
+
+    private BulkOperation<Task> cancellation(Change change) {
+        Objects.requireNonNull(change, "change");
+        return BulkOperation.of("cancel of task",
+                id -> Futures.map(bulkResource.actAsync(id, ".cancel", Map.of(), change, Task.class),
+                        r -> BulkOperation.Outcome.of(r.value())),
+                id -> Futures.map(bulkResource.getAsync(id), t -> new BulkOperation.Confirmation<>(
+                        TaskChanges.showsCancellation(t) ? t : null, TaskChanges.describe(t))));
+    }
+
+    private BulkResult<Task> runBulk(BulkOperation<Task> op, BulkSource source, BulkOptions options) {
+        Objects.requireNonNull(options, "options");
+        ClientContext ctx = resource.calls().context();
+        ctx.state().checkOpen();
+        return new BulkRun<>(op, ctx.time(), ctx.retryPolicy(), ctx.random(), options.concurrency(),
+                options.onProgress()).run(source);
     }
 
     // ---- waiting for a state ----
