@@ -78,6 +78,18 @@ public final class Flows {
     }
 
     /**
+     * Rebuilds a query of flow instances from its descriptor ({@link Query#toDescriptor()}), made in
+     * this process or another; it runs with this client.
+     *
+     * @param descriptor the descriptor, such as {@code flows-query/v1/flows?filter=...}
+     * @return the query; nothing is sent until you iterate, count or ask for a page
+     * @throws IllegalArgumentException if the descriptor is malformed, of another version, or of tasks
+     */
+    public Query<FlowInstance> list(String descriptor) {
+        return Query.fromDescriptor(list, descriptor);
+    }
+
+    /**
      * Cancels a flow instance and its jobs: sends {@code {}}. 200 and 207 both return normally;
      * ask {@link FlowCancellation#isPartial()} or call {@link FlowCancellation#orThrow()}.
      *

@@ -6,6 +6,7 @@ import io.flowsdk.client.internal.AttributeNames;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.ListParams;
+import io.flowsdk.client.internal.QueryDescriptor;
 import io.flowsdk.client.internal.paging.FetchedPage;
 import io.flowsdk.client.internal.paging.ItemIterator;
 
@@ -59,6 +60,8 @@ public final class Query<T> implements Iterable<T> {
      * follows what they return), so a larger value would only make each answer heavier.
      */
     public static final int MAX_PAGE_SIZE = 1_000;
+    /** The most partitions {@link #partitions(int)} makes. */
+    public static final int MAX_PARTITIONS = 10_000;
 
     private final ListEndpoint<T, ?> endpoint;
     private final ListParams params;
@@ -320,6 +323,125 @@ public final class Query<T> implements Iterable<T> {
                     + "after the other");
         }
         return new Query<>(endpoint, params, pageSize, startIndex, limit, parallelism, snapshot, true);
+    }
+
+    /**
+     * Splits one snapshot of this query into {@code n} disjoint queries, for a scan shared by
+     * several workers (threads, processes, the tasks of a distributed job):
+     *
+     * <pre>{@code
+     * List<Query<Task>> parts = client.tasks().list().filter(f).snapshot().partitions(4);
+     * String d = parts.get(0).toDescriptor();        // ship to another process ...
+     * Query<Task> again = otherClient.tasks().list(d); // ... and run it there
+     * }</pre>
+     *
+     * <p>One request is sent now: a count ({@code count=0}) as of the snapshot's time. Every
+     * partition is pinned to that same {@code forTime} (this query's own, or the last completed
+     * second now, as {@link #snapshot()} pins it) and covers a contiguous range of positions: the
+     * items from this query's {@code startIndex} up to its {@code limit} (or the end), cut into
+     * {@code n} ranges whose sizes differ by at most one (some are empty, {@code limit(0)}, when
+     * there are fewer items than partitions). Each partition is a plain query (its
+     * {@code startIndex} and {@code limit} describe its range) with this query's filter, attributes,
+     * page size and parallelism; iterate it anywhere, page it, count it, or ship it with
+     * {@link #toDescriptor()}.
+     *
+     * <p>Their union is exactly the snapshot's items, each once, because positions in a list as of
+     * a fixed time do not move. That needs a server that answers {@code forTime} from history (as
+     * the SCIM list of this API does) and a repeatable order: a query without a {@code sortBy} is
+     * partitioned sorted by {@code id} (ascending); with a {@code sortBy} on an attribute that has
+     * ties, the server must order the ties the same way on every request. Changes made after the
+     * snapshot (by the workers themselves, too) are not visible to any partition.
+     *
+     * @param n how many partitions, 1 to {@value #MAX_PARTITIONS}
+     * @return {@code n} queries, in order of their ranges
+     * @throws IllegalArgumentException if {@code n} is out of range
+     * @throws IllegalStateException    on a {@link #keyset()} query, which has no positions to split
+     * @throws FlowsException           if the count request fails or its answer has no {@code totalResults}
+     */
+    public List<Query<T>> partitions(int n) {
+        if (n < 1 || n > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("partitions must be between 1 and " + MAX_PARTITIONS + ", was " + n);
+        }
+        if (keyset) {
+            throw new IllegalStateException("partitions(" + n + ") splits a snapshot by position, and a keyset() query "
+                    + "has no positions: partition the query without keyset()");
+        }
+        ListParams pinned = params.forTime() != null ? params : params.withForTime(endpoint.snapshotTime());
+        if (pinned.sortBy() == null) {
+            pinned = pinned.withSort("id", SortOrder.ASCENDING.wireValue());
+        }
+        long total = totalOf(endpoint.fetch(pinned, startIndex, 0));
+        long available = Math.max(0, total - startIndex + 1);
+        long size = limit < 0 ? available : Math.min(limit, available);
+        List<Query<T>> parts = new ArrayList<>(n);
+        long start = startIndex;
+        for (int i = 0; i < n; i++) {
+            long count = size / n + (i < size % n ? 1 : 0);
+            parts.add(new Query<>(endpoint, pinned, pageSize, start, count, parallelism, false, false));
+            start += count;
+        }
+        return List.copyOf(parts);
+    }
+
+    /**
+     * Returns this query as text, without the client: the resource, filter, sort, attributes,
+     * {@code forTime}, range ({@code startIndex}, {@code limit}), page size, parallelism and the
+     * snapshot and keyset flags. {@link Tasks#list(String)} or {@link Flows#list(String)} rebuild
+     * it, in this process or another, on any client; a query rebuilt from a descriptor has the same
+     * descriptor.
+     *
+     * <pre>{@code
+     * flows-query/v1/tasks?filter=status%20eq%20%22pending%22&sortBy=id&sortOrder=ascending&forTime=2026-01-01T00:00:00Z&startIndex=2501&limit=2500
+     * }</pre>
+     *
+     * <p>The format is versioned ({@code v1}), human-readable (values are percent-encoded UTF-8 except
+     * letters, digits and {@code - . _ ~ : , + / @ ! $ ' ( ) *}), and holds no credential, base URL
+     * or anything else of the client. Parameters at their defaults are left out.
+     *
+     * @return the descriptor
+     */
+    public String toDescriptor() {
+        return new QueryDescriptor(endpoint.name(), params, pageSize, startIndex, limit, parallelism, snapshot, keyset)
+                .write(DEFAULT_PAGE_SIZE);
+    }
+
+    /** Rebuilds a query from {@link #toDescriptor()}'s text, with every check of the fluent methods. */
+    static <T> Query<T> fromDescriptor(ListEndpoint<T, ?> endpoint, String descriptor) {
+        QueryDescriptor d = QueryDescriptor.read(descriptor, DEFAULT_PAGE_SIZE);
+        if (!d.resource().equals(endpoint.name())) {
+            throw new IllegalArgumentException("this query descriptor is of " + d.resource() + ", not of "
+                    + endpoint.name() + ": run it with client." + d.resource() + "().list(descriptor)");
+        }
+        try {
+            ListParams p = d.params();
+            Query<T> q = new Query<>(endpoint);
+            if (p.filter() != null) {
+                q = q.filter(p.filter());
+            }
+            if (p.sortBy() != null) {
+                q = p.sortOrder() == null ? q.sortBy(p.sortBy()) : q.sortBy(p.sortBy(),
+                        p.sortOrder().equals(SortOrder.ASCENDING.wireValue()) ? SortOrder.ASCENDING : SortOrder.DESCENDING);
+            }
+            if (!p.attributes().isEmpty()) {
+                q = q.attributes(p.attributes().toArray(new String[0]));
+            }
+            if (!p.excludedAttributes().isEmpty()) {
+                q = q.excludedAttributes(p.excludedAttributes().toArray(new String[0]));
+            }
+            if (p.forTime() != null) {
+                q = q.forTime(p.forTime());
+            }
+            q = q.pageSize(d.pageSize()).startIndex(d.startIndex()).parallelism(d.parallelism());
+            if (d.limit() >= 0) {
+                q = q.limit(d.limit());
+            }
+            if (d.snapshot()) {
+                q = q.snapshot();
+            }
+            return d.keyset() ? q.keyset() : q;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("invalid query descriptor: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -94,6 +94,19 @@ public final class Tasks {
     }
 
     /**
+     * Rebuilds a query of tasks from its descriptor ({@link Query#toDescriptor()}), made in this
+     * process or another; it runs with this client.
+     *
+     * @param descriptor the descriptor, such as {@code flows-query/v1/tasks?filter=...&startIndex=2501&limit=2500}
+     * @return the query; nothing is sent until you iterate, count or ask for a page
+     * @throws IllegalArgumentException if the descriptor is malformed, of another version, or of flow
+     *                                  instances
+     */
+    public Query<Task> list(String descriptor) {
+        return Query.fromDescriptor(list, descriptor);
+    }
+
+    /**
      * Creates a task. Only the fields you set are sent.
      *
      * @param task the task to create, for example {@code new Task().displayName("Approve access").assigneeId("u1")}
