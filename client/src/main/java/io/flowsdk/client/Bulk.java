@@ -25,8 +25,8 @@ package io.flowsdk.client;
  *       until the pause ends ({@code Retry-After} when the server sent one, else the client's
  *       {@link RetryPolicy} backoff, growing with each pause in a row). The pause also halves the
  *       concurrency (once per pause, whatever the number of 429s that arrive for requests sent
- *       before it); then each run of successes as long as the concurrency adds one, back up to
- *       {@link BulkOptions#concurrency()}.</li>
+ *       before it); then the concurrency grows by one for every run of successes as long as itself,
+ *       at most once per length of the last pause, back up to {@link BulkOptions#concurrency()}.</li>
  *   <li><b>Retries belong to the run.</b> The run's requests are sent without the per-call
  *       retries of the client's {@link RetryPolicy}, so a 429 is never retried by each request on
  *       its own; the run retries instead, with the policy's numbers: an item gets at most

@@ -257,7 +257,7 @@ public final class BulkRun<R> {
 
     private void afterSend(Item item, BulkOperation.Outcome<R> outcome, FlowsException f, Done answer) {
         if (f == null) {
-            gate.onSuccess();
+            gate.onSuccess(time.nanoTime());
             succeed(item, outcome);
             return;
         }
@@ -283,7 +283,7 @@ public final class BulkRun<R> {
 
     private void afterRead(Item item, BulkOperation.Confirmation<R> read, FlowsException f, Done answer) {
         if (f == null) {
-            gate.onSuccess();
+            gate.onSuccess(time.nanoTime());
             if (read.value() != null) {
                 succeed(item, BulkOperation.Outcome.of(read.value()));
             } else if (!item.checking400 && item.sends < policy.maxAttempts()) {

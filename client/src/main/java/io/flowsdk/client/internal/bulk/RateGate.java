@@ -15,8 +15,11 @@ import java.util.function.IntFunction;
  *       already in flight) only extend the pause, they do not halve the limit again nor count as
  *       another pause. Each request carries the {@link #epoch()} it was sent in, which a new pause
  *       ends.</li>
- *   <li>After a pause, every {@code limit} successes in a row raise the limit by one, up to the
- *       run's concurrency; a success also ends the series of pauses in a row.</li>
+ *   <li>After a pause, the limit grows by one for every {@code limit} successes, up to the run's
+ *       concurrency, and at most once per length of the last pause: a server that asked for a
+ *       one-second wait is not hit harder again within the next second, one that asked for none
+ *       gets the concurrency back as fast as answers come. A success also ends the series of pauses
+ *       in a row.</li>
  * </ul>
  * Times are the client's monotonic nanoseconds. Used by the run's thread only.
  */
@@ -27,6 +30,8 @@ final class RateGate {
     private long pausedUntil = Long.MIN_VALUE;
     private long epoch;
     private int pausesInARow;
+    private long lastChange = Long.MIN_VALUE;
+    private long rampInterval;
 
     RateGate(int max) {
         this.max = max;
@@ -53,11 +58,13 @@ final class RateGate {
         return pausedUntil;
     }
 
-    void onSuccess() {
+    /** @param now when the success arrived */
+    void onSuccess(long now) {
         pausesInARow = 0;
-        if (limit < max && ++successes >= limit) {
+        if (limit < max && ++successes >= limit && now - lastChange >= rampInterval) {
             limit++;
             successes = 0;
+            lastChange = now;
         }
     }
 
@@ -69,14 +76,23 @@ final class RateGate {
      * @return the end of the pause
      */
     long onRateLimited(long sentIn, long now, Duration retryAfter, IntFunction<Duration> backoff) {
-        if (sentIn == epoch) {
+        boolean newPause = sentIn == epoch;
+        if (newPause) {
             epoch++;
             limit = Math.max(1, limit / 2);
             successes = 0;
             pausesInARow++;
         }
         Duration wait = retryAfter != null ? retryAfter : backoff.apply(Math.max(1, pausesInARow));
-        pausedUntil = Math.max(pausedUntil, now + Math.max(0, wait.toNanos()));
+        long waitNanos = Math.max(0, wait.toNanos());
+        pausedUntil = Math.max(pausedUntil, now + waitNanos);
+        if (newPause) {
+            rampInterval = waitNanos;
+            lastChange = pausedUntil;
+        } else {
+            rampInterval = Math.max(rampInterval, waitNanos);
+            lastChange = Math.max(lastChange, pausedUntil);
+        }
         return pausedUntil;
     }
 }

@@ -147,8 +147,22 @@ class BulkRunTest {
         assertTrue(after.stream().allMatch(t -> t.now() >= pauseEnd), "no worker sends during the pause");
         assertTrue(sent.stream().allMatch(t -> t.inFlight() <= t.limit()), "never more in flight than the limit");
         assertEquals(4, after.get(0).limit(), "halved once for the burst of 8 429s");
-        List<Integer> limits = after.stream().map(BulkRun.Trace::limit).distinct().toList();
+        assertTrue(after.stream().allMatch(t -> t.limit() == 4),
+                "no time passed since the pause: the limit may grow only once per 2 s, the pause's length");
+    }
+
+    @Test
+    void afterA429WithoutWaitTheConcurrencyRampsBackUpOnePerLimitSuccesses() {
+        VirtualTime time = VirtualTime.auto();
+        int[] sends = {0};
+        ScriptedOp op = new ScriptedOp(c -> ++sends[0] <= 8 ? tooMany(0L) : null);
+        List<BulkRun.Trace> trace = new ArrayList<>();
+        BulkResult<String> r = runAll(op, time, 8, ids(60), trace);
+        assertEquals(60, r.succeeded().size());
+        List<BulkRun.Trace> sent = trace.stream().filter(t -> t.step().equals("SEND")).toList();
+        List<Integer> limits = sent.subList(8, sent.size()).stream().map(BulkRun.Trace::limit).distinct().toList();
         assertEquals(List.of(4, 5, 6, 7, 8), limits, "+1 per limit successes, back to the concurrency");
+        assertTrue(sent.stream().allMatch(t -> t.inFlight() <= t.limit()));
     }
 
     @Test

@@ -53,7 +53,7 @@ class RateGateTest {
         int successes = 0;
         StringBuilder limits = new StringBuilder();
         while (g.limit() < 8) {
-            g.onSuccess();
+            g.onSuccess(S);
             successes++;
             limits.append(g.limit());
         }
@@ -64,9 +64,29 @@ class RateGateTest {
         }
         assertEquals(expected.toString(), limits.toString());
         for (int i = 0; i < 100; i++) {
-            g.onSuccess();
+            g.onSuccess(S);
         }
         assertEquals(8, g.limit());
+    }
+
+    @Test
+    void afterAPauseTheLimitGrowsAtMostOncePerLengthOfThePause() {
+        RateGate g = new RateGate(8);
+        g.onRateLimited(g.epoch(), 0, Duration.ofSeconds(1), BACKOFF); // paused until 1 s, limit 4
+        for (int i = 0; i < 100; i++) {
+            g.onSuccess(S + S / 2);
+        }
+        assertEquals(4, g.limit(), "not within a second of the pause's end");
+        g.onSuccess(2 * S);
+        assertEquals(5, g.limit());
+        for (int i = 0; i < 100; i++) {
+            g.onSuccess(2 * S + S / 2);
+        }
+        assertEquals(5, g.limit(), "once per second");
+        for (int i = 0; i < 5; i++) {
+            g.onSuccess(3 * S);
+        }
+        assertEquals(6, g.limit(), "and only after as many successes as the limit");
     }
 
     @Test
@@ -75,7 +95,7 @@ class RateGateTest {
         g.onRateLimited(g.epoch(), 0, null, BACKOFF);
         g.onRateLimited(g.epoch(), 1, null, BACKOFF);
         assertEquals(1 + 2 * S, g.pausedUntil());
-        g.onSuccess();
+        g.onSuccess(0);
         g.onRateLimited(g.epoch(), 10 * S, null, BACKOFF);
         assertEquals(11 * S, g.pausedUntil(), "backoff(1) again");
     }
