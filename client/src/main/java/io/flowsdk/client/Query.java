@@ -45,6 +45,12 @@ import java.util.stream.StreamSupport;
  * page, at {@code totalResults} or at {@link #limit(long)}; an item is never returned twice; a
  * server that ignores {@code startIndex} ends in a {@link FlowsException}, never an endless loop.
  *
+ * <p>A loop that changes what it iterates (completing or cancelling the tasks it lists) must not
+ * page by offset: each item it removes from the list moves the later ones up, and the next page
+ * skips as many. Iterate it by key ({@link #keyset()}) or over a fixed past ({@link #snapshot()}),
+ * or hand the whole job to {@link Tasks#completeAll}. A scan shared by several workers is cut with
+ * {@link #partitions(int)}, and a query travels between processes as {@link #toDescriptor()}.
+ *
  * <p>Thread-safe: a query is an immutable value. An iteration belongs to one thread at a time;
  * used by two at once it fails with {@link java.util.ConcurrentModificationException}.
  *

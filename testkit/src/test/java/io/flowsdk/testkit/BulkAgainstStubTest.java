@@ -134,6 +134,25 @@ class BulkAgainstStubTest {
         assertTrue(completes.get(8).receivedAt().isBefore(start.plusSeconds(2)), "one pause of a second");
     }
 
+    /** The example of docs/iteration-and-bulk.md, as written there. */
+    @Test
+    void theGuidesExampleHolds(FlowsClient client) {
+        for (int i = 0; i < 250; i++) {
+            stub.addTask(new Task().displayName("t" + i).status("pending"));
+        }
+        stub.inject(Endpoint.COMPLETE_TASK, Fault.rateLimited(1)).times(8);                 // a 429 storm
+        stub.inject(Endpoint.COMPLETE_TASK, Fault.connectionReset()).afterHandling().times(3); // done, answer lost
+
+        BulkResult<Task> r = client.tasks().completeAll(
+                client.tasks().list().filter(Filter.eq("status", "pending")),
+                Map.of("approved", true), Change.none(), Bulk.options());
+
+        r.orThrow();
+        assertEquals(250, r.succeeded().size());
+        assertEquals(250 + 8, stub.requestCount(Endpoint.COMPLETE_TASK));   // the 8 rate-limited ones once more
+        assertEquals(3, stub.requestCount(Endpoint.GET_TASK));
+    }
+
     @Test
     void lostAnswersAreReconciledByReadingTheTask(FlowsClient client) {
         List<String> ids = seedPending(40);
