@@ -129,9 +129,10 @@ class BulkAgainstStubTest {
         assertEquals(108, completes.size(), "each rate-limited completion sent once more, no per-call retries");
         // the first 8 to arrive got the 429s (some may arrive after the pause moved the clock: they
         // were in flight); every later request was sent after the pause, a second later
+        // (how much later is not fixed here: on the stub's clock a pause jumps at once, so a 429 still in
+        // flight that arrives after the jump counts from there and may extend the pause)
         assertTrue(completes.subList(8, completes.size()).stream()
                 .allMatch(q -> !q.receivedAt().isBefore(start.plusSeconds(1))), "nothing sent during the pause");
-        assertTrue(completes.get(8).receivedAt().isBefore(start.plusSeconds(2)), "one pause of a second");
     }
 
     /** The example of docs/iteration-and-bulk.md, as written there. */
