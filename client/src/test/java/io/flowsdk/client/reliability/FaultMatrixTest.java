@@ -239,7 +239,11 @@ class FaultMatrixTest extends ReliabilityServerTest {
     private static void checkEvents(RecordingListener events, Op op, int requestsSeen, Object outcome) {
         List<CallStarted> started = events.of(CallStarted.class);
         List<CallEnded> ended = events.of(CallEnded.class);
-        int calls = op == Op.ITERATE ? 3 : 1;
+        // a task's complete or cancel whose answer was lost after sending reads the task back (one more call)
+        boolean reconciled = (op.sync() == Op.COMPLETE || op.sync() == Op.CANCEL_TASK)
+                && ((outcome instanceof FlowsTransportException t && !t.isRetryable())
+                || (outcome instanceof MalformedResponseException m && m.statusCode() / 100 == 2));
+        int calls = (op == Op.ITERATE ? 3 : 1) + (reconciled ? 1 : 0);
         assertEquals(calls, started.size(), () -> "calls started: " + events);
         assertEquals(calls, ended.size(), () -> "one callEnded per call: " + events);
         for (CallStarted s : started) {
@@ -249,7 +253,10 @@ class FaultMatrixTest extends ReliabilityServerTest {
                     names.stream().filter("attemptEnded"::equals).count(), () -> "every attempt ended: " + events);
         }
         assertEquals(requestsSeen, events.of(AttemptEnded.class).size(), () -> "one attemptEnded per attempt: " + events);
-        CallEnded last = ended.get(ended.size() - 1);
+        if (reconciled) {
+            assertEquals("tasks.get", started.get(1).call().operation(), () -> "the reconciling read: " + events);
+        }
+        CallEnded last = ended.get(reconciled ? 0 : ended.size() - 1);
         if (outcome instanceof Throwable t) {
             assertEquals(t.getClass(), last.exceptionClass());
             assertNotEquals(Outcome.SUCCESS, last.outcome());

@@ -72,7 +72,7 @@ import java.util.function.Function;
  * and a server that invents new ids for every answer cannot be told from a list that goes on: it
  * is stopped by {@code totalResults}, or the page bound.
  */
-public final class PagingEngine<T> implements AutoCloseable {
+public final class PagingEngine<T> implements PageSource<T> {
     /** The most pages one iteration requests from a server that sends no {@code totalResults}. */
     public static final int MAX_PAGES_WITHOUT_TOTAL = 100_000;
 
