@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every benchmark of issue 7 (B1-B5), one after the other; output kept in benchmarks/target/results/.
+# Every benchmark (B1-B5), one after the other; output kept in benchmarks/target/results/.
 # About 10 minutes on 2 cores. The load average is printed before and after each step: the figures
 # are ratios of variants measured side by side, but a busy machine widens their error bars.
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# B5 of issue 7: jars of the flows-client runtime class path vs a raw OkHttp + Gson client, and
+# B5: jars of the flows-client runtime class path vs a raw OkHttp + Gson client, and
 # cold start (fresh JVM -> first call returned) of each, alternating.
 #   bash benchmarks/footprint.sh           # 10 runs each
 #   bash benchmarks/footprint.sh 20        # 20 runs each

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# B1 and B2 of issue 7 measured in alternating rounds (PairedRatio), which load from other
+# B1 and B2 measured in alternating rounds (PairedRatio), which load from other
 # processes cannot skew the way it can skew JMH's one-variant-after-the-other. About 2.5 minutes.
 #   bash benchmarks/paired.sh                        # b1-jdk b1-canned b2-string b2-bytes
 #   bash benchmarks/paired.sh b1-breakdown-jdk       # profile of B1: one SDK step at a time (~2 min)

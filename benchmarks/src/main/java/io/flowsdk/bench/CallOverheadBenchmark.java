@@ -25,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * B1 of issue 7, call overhead: {@code client.tasks().get(id)} against a raw OkHttp GET of the
+ * B1, call overhead: {@code client.tasks().get(id)} against a raw OkHttp GET of the
  * same URL decoded by plain Gson into a plain POJO, both against the same loopback server (no
  * latency; one ~1.5 KB task per answer), both on a kept-alive connection, in one JMH run. The
  * ratio sdkGet / rawOkHttpGson is the SDK's price per call (URL encoding, token, User-Agent,

@@ -7,7 +7,7 @@ import okhttp3.Response;
 import java.io.IOException;
 
 /**
- * B5 of issue 7, cold start, baseline: a fresh JVM builds a plain OkHttp client, GETs the same task
+ * B5, cold start, baseline: a fresh JVM builds a plain OkHttp client, GETs the same task
  * URL with the token, decodes it with plain Gson into {@link PlainModels.PlainTask} and prints
  * {@code OK <id>}. Runs on OkHttp + Gson alone (no SDK jar on its class path).
  */

@@ -4,7 +4,7 @@ import io.flowsdk.client.FlowsClient;
 import io.flowsdk.client.model.Task;
 
 /**
- * B5 of issue 7, cold start, SDK side: a fresh JVM builds a client, gets one task and prints
+ * B5, cold start, SDK side: a fresh JVM builds a client, gets one task and prints
  * {@code OK <id>}. {@link FootprintBenchmark} launches it and times JVM start to that line.
  */
 public final class ColdStartSdk {

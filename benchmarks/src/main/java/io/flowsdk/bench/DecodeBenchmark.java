@@ -37,7 +37,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
 /**
- * B2 of issue 7, decoding: one SCIM list page of 100 realistic tasks (about 150 KB, see
+ * B2, decoding: one SCIM list page of 100 realistic tasks (about 150 KB, see
  * {@link TaskJson}) decoded by the SDK and by plain Gson streaming into plain POJOs
  * ({@link PlainModels}), in one JMH run.
  *

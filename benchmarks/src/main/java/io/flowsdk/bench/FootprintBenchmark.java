@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * B5 of issue 7, footprint: the jars of the SDK's runtime class path against those of a raw
+ * B5, footprint: the jars of the SDK's runtime class path against those of a raw
  * OkHttp + Gson client, and the cold start of each (a fresh JVM from launch to its first call
  * returned: {@link ColdStartSdk} vs {@link ColdStartRaw}), launched alternately against one loopback
  * server started here.

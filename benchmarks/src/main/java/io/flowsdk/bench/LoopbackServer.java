@@ -7,11 +7,17 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongUnaryOperator;
 
 /**
  * A loopback HTTP server (the JDK's own, no dependencies) standing for the API:
@@ -20,6 +26,12 @@ import java.util.concurrent.Executors;
  *       tasks out of {@code size}, generated from {@code startIndex} on the fly, or cached per
  *       (startIndex, count) when {@code cachePages};</li>
  *   <li>{@code GET /api/v1/flows/tasks/{id}}: one task (the same bytes whatever the id).</li>
+ *   <li>keyset pages: a list request with {@code filter=id gt "<id>"} gets the tasks after that
+ *       id (ids sort as their numbers), {@code startIndex=1} echoed and the tasks after the key
+ *       counted in {@code totalResults}; any other filter is ignored;</li>
+ *   <li>{@code POST /api/v1/flows/tasks/{id}/.complete}: the task, completed; unless the
+ *       {@link #limiter} refuses the request, which is then answered 429 with a
+ *       {@code Retry-After} (whole seconds).</li>
  * </ul>
  * Every answer waits {@code latencyMillis} first, standing for network and server time. With
  * {@code latencyMillis == 0} requests are answered on the server's dispatcher thread (no
@@ -35,6 +47,12 @@ final class LoopbackServer implements AutoCloseable {
     private final boolean cachePages;
     private final Map<String, byte[]> pages = new ConcurrentHashMap<>();
     private final byte[] oneTask = TaskJson.task(42).getBytes(StandardCharsets.UTF_8);
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Decides, per POST, whether to refuse it: the seconds of its {@code Retry-After}, or 0 to serve it. */
+    volatile LongUnaryOperator limiter = now -> 0;
+    /** Every request: (arrival nanoTime, in flight at arrival, status, method); when {@link #record} is set. */
+    final List<long[]> log = Collections.synchronizedList(new ArrayList<>());
+    volatile boolean record;
 
     LoopbackServer(long size, int latencyMillis, boolean cachePages) throws IOException {
         this.size = size;
@@ -55,14 +73,32 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        int concurrent = inFlight.incrementAndGet();
+        int status = 200;
         try {
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
             byte[] body;
-            if (path.length() > "/api/v1/flows/tasks/".length()) {
+            if ("POST".equals(exchange.getRequestMethod()) && path.endsWith("/.complete")) {
+                exchange.getRequestBody().readAllBytes();
+                long retryAfter = limiter.applyAsLong(arrived);
+                if (retryAfter > 0) {
+                    status = 429;
+                    exchange.getResponseHeaders().add("Retry-After", Long.toString(retryAfter));
+                    body = "{\"code\":429,\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8);
+                } else {
+                    String id = path.substring("/api/v1/flows/tasks/".length(), path.length() - "/.complete".length());
+                    body = ("{\"id\":\"" + id + "\",\"status\":\"completed\",\"variables\":{}}")
+                            .getBytes(StandardCharsets.UTF_8);
+                }
+            } else if (path.length() > "/api/v1/flows/tasks/".length()) {
                 body = oneTask;
             } else {
                 body = page(uri.getRawQuery());
+            }
+            if (record) {
+                log.add(new long[] {arrived, concurrent, status, "POST".equals(exchange.getRequestMethod()) ? 1 : 0});
             }
             if (latencyMillis > 0) {
                 try {
@@ -72,11 +108,12 @@ final class LoopbackServer implements AutoCloseable {
                 }
             }
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
         } finally {
+            inFlight.decrementAndGet();
             exchange.close();
         }
     }
@@ -84,6 +121,7 @@ final class LoopbackServer implements AutoCloseable {
     private byte[] page(String query) {
         long start = 1;
         long count = 100;
+        long after = -1;
         if (query != null) {
             for (String kv : query.split("&")) {
                 String[] p = kv.split("=", 2);
@@ -91,15 +129,23 @@ final class LoopbackServer implements AutoCloseable {
                     start = Long.parseLong(p[1]);
                 } else if (p[0].equals("count")) {
                     count = Long.parseLong(p[1]);
+                } else if (p[0].equals("filter")) {
+                    String f = URLDecoder.decode(p[1], StandardCharsets.UTF_8);
+                    if (f.startsWith("id gt \"")) {
+                        after = TaskJson.number(f.substring(7, f.length() - 1));
+                    }
                 }
             }
         }
-        if (!cachePages) {
-            return TaskJson.page(start, count, size).getBytes(StandardCharsets.UTF_8);
-        }
-        long s = start;
+        long from = after >= 0 ? after + 1 : start;
+        long echo = after >= 0 ? 1 : start;
+        long total = after >= 0 ? Math.max(0, size - after) : size;
         long c = count;
-        return pages.computeIfAbsent(s + "/" + c, k -> TaskJson.page(s, c, size).getBytes(StandardCharsets.UTF_8));
+        if (!cachePages) {
+            return TaskJson.page(from, c, size, echo, total).getBytes(StandardCharsets.UTF_8);
+        }
+        return pages.computeIfAbsent(from + "/" + c + "/" + echo, k -> TaskJson.page(from, c, size, echo, total)
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     /** The API root, as given to {@code FlowsClient.builder().baseUrl(...)}. */

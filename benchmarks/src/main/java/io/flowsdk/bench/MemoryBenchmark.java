@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * B4 of issue 7, memory: iterate 1,000,000 tasks (10,000 pages of 100, about 150 KB each) through
+ * B4, memory: iterate 1,000,000 tasks (10,000 pages of 100, about 150 KB each) through
  * {@code client.tasks().list()} from an in-process loopback server that generates every page from its
  * {@code startIndex} on the fly (it holds no tasks), in a JVM started with {@code -Xmx64m}. Every 5 %
  * of the pages, while the iterator is alive and holds its current page, it forces a full GC and records

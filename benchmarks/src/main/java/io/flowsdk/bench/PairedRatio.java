@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
  * median and quartiles of all rounds of all trials.
  *
  * <pre>java -cp ... io.flowsdk.bench.PairedRatio [b1-jdk] [b1-canned] [b2-string] [b2-bytes] (default: these four)
- *                                          [b1-breakdown-jdk] [b1-breakdown-canned] (see CallOverheadBreakdown)</pre>
+ *                                          [b1-breakdown-jdk] [b1-breakdown-canned] (see CallOverheadBreakdown)
+ *                                          [b6-keyset] (keyset against offset iteration, 3 trials)</pre>
  */
 public final class PairedRatio {
     static final int TRIALS = 5;
@@ -66,6 +67,16 @@ public final class PairedRatio {
                         d.setUp();
                         return new Callable<?>[] {d::sdkPipelineDecode, d::plainGsonPojoFromBytes, () -> null};
                     });
+                    break;
+                case "b6-keyset":
+                    run(w, "keyset / offset (10,000 tasks)", () -> {
+                        KeysetBenchmark k = new KeysetBenchmark();
+                        k.setUp();
+                        return new Callable<?>[] {k::keyset, k::offset, () -> {
+                            k.tearDown();
+                            return null;
+                        }};
+                    }, 3);
                     break;
                 case "b1-breakdown-jdk":
                 case "b1-breakdown-canned":

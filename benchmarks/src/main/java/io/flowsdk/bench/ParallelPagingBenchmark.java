@@ -21,12 +21,12 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 
 /**
- * B3 of issue 7, paging: iterate 4,000 tasks as 40 pages of 100 (about 150 KB each) from a
+ * B3, paging: iterate 4,000 tasks as 40 pages of 100 (about 150 KB each) from a
  * loopback server that waits 50 ms before every answer, at parallelism 1 and 8, in one JMH run.
  * The server caches each page's bytes after the first iteration, so that its own JSON generation
  * does not compete for the two cores with the client being measured: the 50 ms stand for all of
  * the server's time. Ideal at parallelism 8: the first page alone (it reveals totalResults), then
- * 39 pages 8 at a time: 50 + 5 x 50 = 300 ms; issue 7 counts 40 x 50 / 8 + 50 = 300 ms as well.
+ * 39 pages 8 at a time: 50 + 5 x 50 = 300 ms; the ideal counts 40 x 50 / 8 + 50 = 300 ms as well.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)

@@ -12,7 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * The baseline of issue 7: what a hand-written client without the SDK would decode into. Plain
+ * The baseline: what a hand-written client without the SDK would decode into. Plain
  * POJOs with the same fields and types as the SDK's models (date-times as {@code OffsetDateTime},
  * {@code variables} as any JSON), bound by plain reflective Gson in one streaming pass. Unknown
  * fields are dropped, missing lists stay null, numbers in {@code variables} become doubles: the

@@ -4,7 +4,7 @@ package io.flowsdk.bench;
  * Realistic task JSON, compact as a server sends it: every field of the spec's {@code Task} and
  * {@code Meta} set (full UUIDs, date-times with milliseconds), {@code variables} with a nested
  * history, and one field the model does not know. About 1.5 KB a task, so a list page of 100 is
- * about 150 KB, the size issue 7 asks for. Pages are generated on the fly from their start index:
+ * about 150 KB, the size of a realistic page. Pages are generated on the fly from their start index:
  * nothing is held.
  */
 final class TaskJson {
@@ -13,6 +13,11 @@ final class TaskJson {
 
     static String id(long i) {
         return "2b7d9c40-8f1e-4a3b-b6c5-" + pad12(i);
+    }
+
+    /** The inverse of {@link #id(long)}: ids sort by code point as their numbers do (zero-padded). */
+    static long number(String id) {
+        return Long.parseLong(id.substring(id.length() - 12));
     }
 
     static String task(long i) {
@@ -57,6 +62,15 @@ final class TaskJson {
      * (clipped to it), with the envelope's {@code schemas}, which the model does not declare.
      */
     static String page(long start, long count, long size) {
+        return page(start, count, size, start, size);
+    }
+
+    /**
+     * A page as {@link #page(long, long, long)}, with the envelope's {@code startIndex} and
+     * {@code totalResults} given: a keyset page echoes {@code startIndex=1} and counts the items
+     * after the key.
+     */
+    static String page(long start, long count, long size, long echoStart, long total) {
         StringBuilder sb = new StringBuilder((int) Math.min(count, 1000) * 1600 + 200)
                 .append("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],\"Resources\":[");
         long n = 0;
@@ -66,8 +80,8 @@ final class TaskJson {
             }
             sb.append(task(i));
         }
-        return sb.append("],\"itemsPerPage\":").append(n).append(",\"startIndex\":").append(start)
-                .append(",\"totalResults\":").append(size).append('}').toString();
+        return sb.append("],\"itemsPerPage\":").append(n).append(",\"startIndex\":").append(echoStart)
+                .append(",\"totalResults\":").append(total).append('}').toString();
     }
 
     private static String pad12(long i) {

@@ -28,12 +28,16 @@ public final class ApprovalService {
      * Completes, as approved, every pending task whose {@code priority} variable is at most
      * {@code maxPriority}.
      *
+     * <p>The loop changes what it iterates (each completed task leaves "pending"), so it iterates
+     * by key: {@code keyset()} asks each page for the ids after the last one seen, where paging by
+     * offset would skip a task for every task completed before its page.
+     *
      * @param maxPriority the highest priority approved automatically
      * @return how many tasks were approved
      */
     public int autoApprove(int maxPriority) {
         int approved = 0;
-        for (Task task : client.tasks().list().filter(Filter.eq("status", "pending"))) {
+        for (Task task : client.tasks().list().filter(Filter.eq("status", "pending")).keyset()) {
             if (priority(task) <= maxPriority) {
                 client.tasks().complete(task.getId(), Map.of("approved", true),
                         Change.reason("auto-approved: priority " + priority(task)));

@@ -48,6 +48,21 @@ class ApprovalServiceTest {
     }
 
     @Test
+    void approvesEveryMatchingTaskEvenWhenThereAreManyPages(FlowsStub stub, FlowsClient client) {
+        for (int i = 0; i < 250; i++) {
+            stub.addTask(new Task().displayName("Approve " + i).status("pending")
+                    .variables(java.util.Map.of("priority", i % 2 == 0 ? 1 : 5)));
+        }
+
+        int approved = new ApprovalService(client).autoApprove(2);
+
+        // the loop completes what it lists: by offset it would skip tasks as they leave "pending"
+        assertEquals(125, approved);
+        assertEquals(125, stub.requestCount(Endpoint.COMPLETE_TASK));
+        assertEquals(125, stub.tasks().stream().filter(t -> "pending".equals(t.getStatus())).count());
+    }
+
+    @Test
     void eachTestStartsFromAnEmptyStub(FlowsStub stub) {
         assertFalse(stub.tasks().iterator().hasNext());
     }

@@ -69,6 +69,21 @@ class ExamplesRunTest {
     }
 
     @Test
+    void partitionedScanCompletesTheSnapshotOnceAcrossFourWorkers() {
+        String out = run(args -> {
+            try {
+                PartitionedScan.main(args);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertTrue(out.contains("partition 1 of 4: flows-query/v1/tasks?"), out);
+        assertTrue(out.lines().filter(l -> l.matches("worker \\d reviewed 2500 tasks, approved \\d+")).count() == 4, out);
+        assertTrue(out.contains("union: 10000 tasks, the snapshot's 10000: true; each once: true"), out);
+        assertTrue(out.contains("pending tasks left: 9000"), out);
+    }
+
+    @Test
     void theOtherExamplesRunToCompletion() {
         for (Consumer<String[]> main : java.util.List.<Consumer<String[]>>of(ListAllTasks::main, FilterAndSort::main,
                 CountTasks::main, CancelTask::main, CancelFlow::main, ErrorHandling::main)) {

@@ -47,7 +47,11 @@ public final class FlowCancellation {
         this.taskIds = copy(taskIds);
     }
 
-    /** {@return the HTTP status of the answer: 200, or 207 for a partial cancel} */
+    /**
+     * {@return the HTTP status of the answer: 200, or 207 for a partial cancel; 0 in a bulk run's
+     * result for a cancel whose answer was lost and that reading the flow confirmed (its job lists
+     * are then empty: they were in the lost answer)}
+     */
     public int statusCode() {
         return statusCode;
     }

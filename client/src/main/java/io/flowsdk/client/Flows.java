@@ -1,16 +1,22 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Waiter;
+import io.flowsdk.client.internal.bulk.BulkOperation;
+import io.flowsdk.client.internal.bulk.BulkRun;
+import io.flowsdk.client.internal.bulk.BulkSource;
 import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.model.FlowCancel;
 import io.flowsdk.client.model.FlowInstance;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -31,12 +37,14 @@ import java.util.function.Predicate;
  */
 public final class Flows {
     private final Resource<FlowInstance> resource;
+    private final Resource<FlowInstance> bulkResource;
     private final ListEndpoint<FlowInstance, ?> list;
     private final Waiter<FlowInstance> waiter;
     private final Observer observer;
 
     Flows(Resource<FlowInstance> resource, ListEndpoint<FlowInstance, ?> list) {
         this.resource = resource;
+        this.bulkResource = resource.withCalls(resource.calls().withRetryPolicy(RetryPolicy.none()));
         this.list = list;
         this.waiter = new Waiter<>(resource);
         this.observer = resource.calls().context().observer();
@@ -70,6 +78,18 @@ public final class Flows {
      */
     public Query<FlowInstance> list() {
         return new Query<>(list);
+    }
+
+    /**
+     * Rebuilds a query of flow instances from its descriptor ({@link Query#toDescriptor()}), made in
+     * this process or another; it runs with this client.
+     *
+     * @param descriptor the descriptor, such as {@code flows-query/v1/flows?filter=...}
+     * @return the query; nothing is sent until you iterate, count or ask for a page
+     * @throws IllegalArgumentException if the descriptor is malformed, of another version, or of tasks
+     */
+    public Query<FlowInstance> list(String descriptor) {
+        return Query.fromDescriptor(list, descriptor);
     }
 
     /**
@@ -136,6 +156,70 @@ public final class Flows {
     public CompletableFuture<FlowCancellation> cancelAsync(String flowInstanceId, Change change) {
         return Futures.map(resource.actAsync(flowInstanceId, ".cancel", Map.of(), change, FlowCancel.class),
                 this::toCancellation);
+    }
+
+    // ---- bulk operations ----
+
+    /**
+     * Cancels every flow instance the query matches, with bounded concurrency and one rate limiter
+     * for the whole run (see {@link Bulk} for the rules). The query is iterated by key
+     * ({@link Query#keyset()}) unless it is pinned to a time ({@link Query#snapshot()},
+     * {@link Query#forTime}, a partition), which is iterated as it is.
+     *
+     * @param flows   the flow instances to cancel
+     * @param change  the reason and correlation to record on each
+     * @param options the concurrency and the progress callback
+     * @return the outcome of every flow instance reached: cancels answered 200 in
+     *         {@link BulkResult#succeeded()}, 207s in {@link BulkResult#partial()}, failures by id. A
+     *         cancel whose answer was lost and that reading the flow confirmed is a success with
+     *         status code 0 and empty job lists (they were in the lost answer)
+     * @throws IllegalStateException if the query cannot be iterated by key and is not pinned to a time;
+     *                               or the client is closed
+     */
+    public BulkResult<FlowCancellation> cancelAll(Query<FlowInstance> flows, Change change, BulkOptions options) {
+        Objects.requireNonNull(flows, "flows");
+        return runBulk(cancellation(change), BulkSource.of(flows.forBulk("cancelAll").pages(), FlowInstance::getId),
+                options);
+    }
+
+    /**
+     * Cancels the flow instances with these ids, with bounded concurrency and one rate limiter for
+     * the whole run (see {@link Bulk} for the rules). Each distinct id is cancelled once, in order.
+     *
+     * @param flowInstanceIds the ids; all are checked before anything is sent (the id {@code tasks} is refused)
+     * @param change          the reason and correlation to record on each
+     * @param options         the concurrency and the progress callback
+     * @return the outcome of every flow instance, as {@link #cancelAll(Query, Change, BulkOptions)} says
+     */
+    public BulkResult<FlowCancellation> cancelAll(Iterable<String> flowInstanceIds, Change change,
+                                                  BulkOptions options) {
+        BulkOperation<FlowCancellation> op = cancellation(change);
+        return runBulk(op, BulkSource.of(flowInstanceIds, resource::checkId, "flowInstanceIds"), options);
+    }
+
+    private BulkOperation<FlowCancellation> cancellation(Change change) {
+        Objects.requireNonNull(change, "change");
+        return BulkOperation.of("cancel of flow instance",
+                id -> Futures.map(bulkResource.actAsync(id, ".cancel", Map.of(), change, FlowCancel.class), r -> {
+                    FlowCancellation c = toCancellation(r);
+                    return c.isPartial() ? new BulkOperation.Outcome<>(null, c) : BulkOperation.Outcome.of(c);
+                }),
+                id -> Futures.map(bulkResource.getAsync(id), f -> new BulkOperation.Confirmation<>(
+                        isCanceled(f) ? new FlowCancellation(0, id, f.getStatus(), null, null, null) : null,
+                        "status " + f.getStatus())));
+    }
+
+    private static boolean isCanceled(FlowInstance f) {
+        return f.getStatus() != null && f.getStatus().toLowerCase(Locale.ROOT).equals("canceled");
+    }
+
+    private BulkResult<FlowCancellation> runBulk(BulkOperation<FlowCancellation> op, BulkSource source,
+                                                 BulkOptions options) {
+        Objects.requireNonNull(options, "options");
+        ClientContext ctx = resource.calls().context();
+        ctx.state().checkOpen();
+        return new BulkRun<>(op, ctx.time(), ctx.retryPolicy(), ctx.random(), options.concurrency(),
+                options.onProgress()).run(source);
     }
 
     private FlowCancellation toCancellation(Result<FlowCancel> r) {

@@ -87,8 +87,12 @@ import java.util.regex.Pattern;
 public final class FlowsClient implements AutoCloseable {
     private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
-    /** The most bytes a successful answer may hold unless {@link Builder#maxResponseBytes(long)} says otherwise. */
-    public static final long DEFAULT_MAX_RESPONSE_BYTES = 32L * 1024 * 1024;
+    /**
+     * The most bytes a successful answer may hold unless {@link Builder#maxResponseBytes(long)}
+     * says otherwise: 8 MiB, several thousand tasks, while the largest answer of that size and the
+     * objects it decodes to fit in a 128 MiB heap together with the client.
+     */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 8L * 1024 * 1024;
 
     private final HttpUrl baseUrl;
     private final HttpClients http;
@@ -240,13 +244,19 @@ public final class FlowsClient implements AutoCloseable {
     /**
      * Releases what this client owns: its threads and, when it built its own OkHttp client, the
      * connection pool and dispatcher. A caller-supplied {@code OkHttpClient} is left running.
-     * Calls made after {@code close()} fail with {@link IllegalStateException}. Idempotent.
+     * Every call in progress ends at once with a {@code FlowsTransportException} saying the client
+     * was closed (a request in flight is cancelled, a retry or a poll still to come is called off),
+     * and once {@code close()} returns no request of this client leaves the machine. Calls made
+     * after {@code close()} fail with {@link IllegalStateException}. Idempotent.
      */
     @Override
     public void close() {
-        state.close();
-        executor.shutdownNow();
-        http.close();
+        try {
+            state.close();
+        } finally {
+            executor.shutdownNow();
+            http.close();
+        }
     }
 
     /**
@@ -550,12 +560,16 @@ public final class FlowsClient implements AutoCloseable {
         }
 
         /**
-         * Sets the most bytes one successful answer may hold. A larger answer (a page of huge
+         * Sets the most bytes one successful answer may hold, which also bounds the memory its
+         * decoded value may take: about 5 times as much, estimated as it is read (JSON such as
+         * {@code [{},{},...]} takes far more memory than bytes). A larger answer (a page of huge
          * items, a hostile server, a compressed body that inflates beyond it) fails with
          * {@code MalformedResponseException} instead of exhausting memory; nothing is ever held
-         * whole in memory, answers are decoded as they stream in.
+         * whole in memory, answers are decoded as they stream in. A single string in an answer
+         * may take up to 6 times its length in memory while it is read: count on about 6 times
+         * this limit of free heap.
          *
-         * @param maxResponseBytes at least 1 KiB; default {@value #DEFAULT_MAX_RESPONSE_BYTES} (32 MiB)
+         * @param maxResponseBytes at least 1 KiB; default {@value #DEFAULT_MAX_RESPONSE_BYTES} (8 MiB)
          * @return this builder
          */
         public Builder maxResponseBytes(long maxResponseBytes) {

@@ -1,11 +1,20 @@
 package io.flowsdk.client;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.flowsdk.client.error.FlowsException;
+import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.CompleteBody;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.ListEndpoint;
 import io.flowsdk.client.internal.http.Result;
+import io.flowsdk.client.internal.Reconciliation;
 import io.flowsdk.client.internal.Resource;
+import io.flowsdk.client.internal.TaskChanges;
 import io.flowsdk.client.internal.Waiter;
+import io.flowsdk.client.internal.bulk.BulkOperation;
+import io.flowsdk.client.internal.bulk.BulkRun;
+import io.flowsdk.client.internal.bulk.BulkSource;
 import io.flowsdk.client.model.Task;
 
 import java.time.Duration;
@@ -28,14 +37,27 @@ import java.util.function.Predicate;
  * <p>Ids: {@code null} throws {@link NullPointerException}; a blank id, {@code .} or {@code ..}
  * throws {@link IllegalArgumentException} before anything is sent; any other id is sent as
  * exactly one percent-encoded path segment.
+ *
+ * <p><b>Lost answers are reconciled, not guessed.</b> When a {@code complete} or {@code cancel}
+ * (blocking or asynchronous) was sent but its answer was lost (the connection reset after the
+ * request was sent, a timeout, an answer cut off or unreadable), the request may or may not have
+ * been applied. The SDK then reads the task once ({@code GET}, with the client's
+ * retries) and returns it when its state shows the change: {@code completed} with every variable
+ * sent holding the value sent, or {@code canceled}. Otherwise the original exception is thrown,
+ * with a suppressed exception saying what the read found. The POST itself is never sent twice.
+ * A task's state cannot tell who changed it: a task that another client completed with the same
+ * variables counts as completed. Failures with an answer (a 4xx such as "already completed", a
+ * 5xx) and a connection that failed before anything was sent are thrown as they are.
  */
 public final class Tasks {
     private final Resource<Task> resource;
+    private final Resource<Task> bulkResource;
     private final ListEndpoint<Task, ?> list;
     private final Waiter<Task> waiter;
 
     Tasks(Resource<Task> resource, ListEndpoint<Task, ?> list) {
         this.resource = resource;
+        this.bulkResource = resource.withCalls(resource.calls().withRetryPolicy(RetryPolicy.none()));
         this.list = list;
         this.waiter = new Waiter<>(resource);
     }
@@ -69,6 +91,19 @@ public final class Tasks {
      */
     public Query<Task> list() {
         return new Query<>(list);
+    }
+
+    /**
+     * Rebuilds a query of tasks from its descriptor ({@link Query#toDescriptor()}), made in this
+     * process or another; it runs with this client.
+     *
+     * @param descriptor the descriptor, such as {@code flows-query/v1/tasks?filter=...&startIndex=2501&limit=2500}
+     * @return the query; nothing is sent until you iterate, count or ask for a page
+     * @throws IllegalArgumentException if the descriptor is malformed, of another version, or of flow
+     *                                  instances
+     */
+    public Query<Task> list(String descriptor) {
+        return Query.fromDescriptor(list, descriptor);
     }
 
     /**
@@ -148,6 +183,9 @@ public final class Tasks {
      * when a double would lose digits), then {@code String}, {@code Boolean} and {@code null}.
      * Date-times come back as the strings they were sent as.
      *
+     * <p>If the answer is lost after the request was sent, the task is read back and returned
+     * when it shows this completion (see "Lost answers are reconciled" on {@link Tasks}).
+     *
      * @param taskId    the task's id
      * @param variables the variables to set, converted as above
      * @return the completed task
@@ -158,7 +196,9 @@ public final class Tasks {
     }
 
     /**
-     * Returns the completed task.
+     * Returns the completed task. If the answer is lost after the request was sent, the task is
+     * read back and returned when it shows this completion (see "Lost answers are reconciled" on
+     * {@link Tasks}).
      *
      * @param taskId    the task's id
      * @param variables the variables to set
@@ -167,7 +207,13 @@ public final class Tasks {
      */
     public Task complete(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return resource.act(taskId, ".complete", CompleteBody.of(variables), change, Task.class).value();
+        JsonObject body = CompleteBody.of(variables);
+        try {
+            return resource.act(taskId, ".complete", body, change, Task.class).value();
+        } catch (FlowsException e) {
+            return Reconciliation.confirm(e, "task " + taskId, () -> resource.get(taskId),
+                    t -> TaskChanges.showsCompletion(t, body.get("variables")), TaskChanges::describe);
+        }
     }
 
     /**
@@ -181,21 +227,28 @@ public final class Tasks {
     }
 
     /**
-     * Returns the cancelled task.
+     * Returns the cancelled task. If the answer is lost after the request was sent, the task is
+     * read back and returned when it shows the cancel (see "Lost answers are reconciled" on
+     * {@link Tasks}).
      *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return the cancelled task
      */
     public Task cancel(String taskId, Change change) {
-        return resource.act(taskId, ".cancel", Map.of(), change, Task.class).value();
+        try {
+            return resource.act(taskId, ".cancel", Map.of(), change, Task.class).value();
+        } catch (FlowsException e) {
+            return Reconciliation.confirm(e, "task " + taskId, () -> resource.get(taskId),
+                    TaskChanges::showsCancellation, TaskChanges::describe);
+        }
     }
 
     // ---- asynchronous forms ----
     //
     // Each returns at once: the call runs on OkHttp's asynchronous calls through the same pipeline
-    // (auth, retries, timeouts, typed errors), and the future completes with what the blocking form
-    // returns, or fails with the exception it throws. Bad arguments (a null or blank id, a null
+    // (auth, retries, timeouts, typed errors, the reconciliation of lost answers), and the future
+    // completes with what the blocking form returns, or fails with the exception it throws. Bad arguments (a null or blank id, a null
     // task, variables or change) and a closed client still throw at once, before anything is sent.
     // Cancelling a future cancels its HTTP call and any retry still to come.
 
@@ -263,7 +316,9 @@ public final class Tasks {
     }
 
     /**
-     * Returns a future of the completed task.
+     * Returns a future of the completed task. A lost answer is reconciled as by
+     * {@link #complete(String, Map, Change)}: the task is read back without blocking, and the future
+     * completes with it when it shows this completion.
      *
      * @param taskId    the task's id
      * @param variables the variables to set
@@ -272,8 +327,10 @@ public final class Tasks {
      */
     public CompletableFuture<Task> completeAsync(String taskId, Map<String, ?> variables, Change change) {
         Objects.requireNonNull(variables, "variables");
-        return Futures.map(resource.actAsync(taskId, ".complete", CompleteBody.of(variables), change,
-                Task.class), Result::value);
+        JsonObject body = CompleteBody.of(variables);
+        return Reconciliation.confirmAsync(Futures.map(resource.actAsync(taskId, ".complete", body, change,
+                Task.class), Result::value), "task " + taskId, () -> resource.getAsync(taskId),
+                t -> TaskChanges.showsCompletion(t, body.get("variables")), TaskChanges::describe);
     }
 
     /**
@@ -287,14 +344,130 @@ public final class Tasks {
     }
 
     /**
-     * Returns a future of the cancelled task.
+     * Returns a future of the cancelled task. A lost answer is reconciled as by
+     * {@link #cancel(String, Change)}: the task is read back without blocking, and the future
+     * completes with it when it shows the cancel.
      *
      * @param taskId the task's id
      * @param change the reason and correlation to record
      * @return a future of the cancelled task
      */
     public CompletableFuture<Task> cancelAsync(String taskId, Change change) {
-        return Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change, Task.class), Result::value);
+        return Reconciliation.confirmAsync(Futures.map(resource.actAsync(taskId, ".cancel", Map.of(), change,
+                Task.class), Result::value), "task " + taskId, () -> resource.getAsync(taskId),
+                TaskChanges::showsCancellation, TaskChanges::describe);
+    }
+
+    // ---- bulk operations ----
+
+    /**
+     * Completes every task the query matches, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules). The query is iterated by key
+     * ({@link Query#keyset()}), so the completions cannot make it skip a task, unless it is pinned
+     * to a time ({@link Query#snapshot()}, {@link Query#forTime}, a partition), which is iterated as
+     * it is.
+     *
+     * <pre>{@code
+     * BulkResult<Task> r = client.tasks().completeAll(
+     *         client.tasks().list().filter(Filter.eq("status", "pending")),
+     *         Map.of("approved", true), Change.reason("bulk approval"), Bulk.options().concurrency(8));
+     * }</pre>
+     *
+     * @param tasks     the tasks to complete
+     * @param variables the variables to set on each, converted once as by {@link #complete(String, Map)}
+     * @param change    the reason and correlation to record on each
+     * @param options   the concurrency and the progress callback
+     * @return the outcome of every task reached: the completed tasks, the failures by id
+     * @throws IllegalStateException    if the query cannot be iterated by key (it has a {@code sortBy},
+     *                                  a {@code startIndex} or a {@code parallelism}) and is not pinned to a
+     *                                  time; or the client is closed
+     * @throws IllegalArgumentException if a variable cannot be written as JSON
+     */
+    public BulkResult<Task> completeAll(Query<Task> tasks, Map<String, ?> variables, Change change,
+                                        BulkOptions options) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runBulk(completion(variables, change), BulkSource.of(tasks.forBulk("completeAll").pages(),
+                Task::getId), options);
+    }
+
+    /**
+     * Completes the tasks with these ids, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules). Each distinct id is completed once, in order.
+     *
+     * @param taskIds   the ids; all are checked before anything is sent
+     * @param variables the variables to set on each, converted once as by {@link #complete(String, Map)}
+     * @param change    the reason and correlation to record on each
+     * @param options   the concurrency and the progress callback
+     * @return the outcome of every task: the completed tasks, the failures by id
+     * @throws NullPointerException     if an id is null
+     * @throws IllegalArgumentException if an id is blank, {@code .} or {@code ..}, or a variable cannot
+     *                                  be written as JSON
+     */
+    public BulkResult<Task> completeAll(Iterable<String> taskIds, Map<String, ?> variables, Change change,
+                                        BulkOptions options) {
+        BulkOperation<Task> op = completion(variables, change);
+        return runBulk(op, BulkSource.of(taskIds, resource::checkId, "taskIds"), options);
+    }
+
+    /**
+     * Cancels every task the query matches, with bounded concurrency and one rate limiter for the
+     * whole run (see {@link Bulk} for the rules), iterating the query as
+     * {@link #completeAll(Query, Map, Change, BulkOptions)} does.
+     *
+     * @param tasks   the tasks to cancel
+     * @param change  the reason and correlation to record on each
+     * @param options the concurrency and the progress callback
+     * @return the outcome of every task reached: the cancelled tasks, the failures by id
+     * @throws IllegalStateException if the query cannot be iterated by key and is not pinned to a time;
+     *                               or the client is closed
+     */
+    public BulkResult<Task> cancelAll(Query<Task> tasks, Change change, BulkOptions options) {
+        Objects.requireNonNull(tasks, "tasks");
+        return runBulk(cancellation(change), BulkSource.of(tasks.forBulk("cancelAll").pages(), Task::getId),
+                options);
+    }
+
+    /**
+     * Cancels the tasks with these ids, with bounded concurrency and one rate limiter for the whole
+     * run (see {@link Bulk} for the rules). Each distinct id is cancelled once, in order.
+     *
+     * @param taskIds the ids; all are checked before anything is sent
+     * @param change  the reason and correlation to record on each
+     * @param options the concurrency and the progress callback
+     * @return the outcome of every task: the cancelled tasks, the failures by id
+     */
+    public BulkResult<Task> cancelAll(Iterable<String> taskIds, Change change, BulkOptions options) {
+        BulkOperation<Task> op = cancellation(change);
+        return runBulk(op, BulkSource.of(taskIds, resource::checkId, "taskIds"), options);
+    }
+
+    private BulkOperation<Task> completion(Map<String, ?> variables, Change change) {
+        Objects.requireNonNull(variables, "variables");
+        Objects.requireNonNull(change, "change");
+        JsonObject body = CompleteBody.of(variables);
+        JsonElement sent = body.get("variables");
+        return BulkOperation.of("complete of task",
+                id -> Futures.map(bulkResource.actAsync(id, ".complete", body, change, Task.class),
+                        r -> BulkOperation.Outcome.of(r.value())),
+                id -> Futures.map(bulkResource.getAsync(id), t -> new BulkOperation.Confirmation<>(
+                        TaskChanges.showsCompletion(t, sent) ? t : null, TaskChanges.describe(t))));
+    }
+
+    private BulkOperation<Task> cancellation(Change change) {
+        Objects.requireNonNull(change, "change");
+        return BulkOperation.of("cancel of task",
+                id -> Futures.map(bulkResource.actAsync(id, ".cancel", Map.of(), change, Task.class),
+                        r -> BulkOperation.Outcome.of(r.value())),
+                id -> Futures.map(bulkResource.getAsync(id), t -> new BulkOperation.Confirmation<>(
+                        TaskChanges.showsCancellation(t) ? t : null, TaskChanges.describe(t))));
+    }
+
+    private BulkResult<Task> runBulk(BulkOperation<Task> op, BulkSource source, BulkOptions options) {
+        Objects.requireNonNull(options, "options");
+        ClientContext ctx = resource.calls().context();
+        ctx.state().checkOpen();
+        return new BulkRun<>(op, ctx.time(), ctx.retryPolicy(), ctx.random(), options.concurrency(),
+                options.onProgress()).run(source);
     }
 
     // ---- waiting for a state ----

@@ -276,12 +276,17 @@ class ClientAgainstStubTest {
     }
 
     @Test
-    void aLostAnswerToAPostIsNotRetried(FlowsClient client) {
+    void aLostAnswerToAPostIsNotRetriedButReconciledByReadingTheTask(FlowsClient client) {
         stub.addTask(pendingTask("t1", null));
         stub.inject(Endpoint.COMPLETE_TASK, Fault.connectionReset()).afterHandling();
-        assertThrows(FlowsTransportException.class, () -> client.tasks().complete("t1"));
+        assertEquals("completed", client.tasks().complete("t1").getStatus());
         assertEquals(1, stub.requestCount(Endpoint.COMPLETE_TASK));
+        assertEquals(1, stub.requestCount(Endpoint.GET_TASK));
         assertEquals("completed", stub.task("t1").orElseThrow().getStatus());
+        stub.addTask(pendingTask("t2", null));
+        stub.inject(Endpoint.COMPLETE_TASK, Fault.connectionReset()); // lost before the fake handled it
+        assertThrows(FlowsTransportException.class, () -> client.tasks().complete("t2"));
+        assertEquals(2, stub.requestCount(Endpoint.COMPLETE_TASK));
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonValues;
 import io.flowsdk.client.internal.Rfc3339;
 import java.math.BigDecimal;
@@ -43,9 +44,11 @@ import java.util.stream.Collectors;
  * <li>{@code pr}: some value is not null and not an empty string, array or object.
  *     {@code eq null}: absent, null or an empty array; {@code ne null}: the opposite.</li>
  * <li>Strings: {@code eq ne co sw ew} ignore case, and {@code gt ge lt le} compare
- *     lexicographically ignoring case, unless the attribute is configured case-exact. When both
- *     the stored string and the filter string are RFC 3339 date-times, {@code eq ne gt ge lt le}
- *     compare them as instants.</li>
+ *     lexicographically ignoring case. When both the stored string and the filter string are
+ *     RFC 3339 date-times, {@code eq ne gt ge lt le} compare them as instants.</li>
+ * <li>Case-exact attributes ({@link #withCaseExactAttributes(Set)}) hold identifiers: their
+ *     strings are compared as they are, in code point order (the order of their UTF-8 bytes),
+ *     and never as date-times.</li>
  * <li>Numbers compare as {@link BigDecimal} ({@code 1} equals {@code 1.0}).</li>
  * <li>Booleans support only {@code eq} and {@code ne}; any other operator with a boolean filter
  *     value throws {@link IllegalArgumentException} (a SCIM server answers 400 invalidFilter).
@@ -270,6 +273,9 @@ public final class FilterEvaluator {
     }
 
     private static boolean compareStrings(String actual, ComparisonOperator op, String expected, boolean exact) {
+        if (exact) {
+            return compareExact(actual, op, expected);
+        }
         if (op != ComparisonOperator.CO && op != ComparisonOperator.SW && op != ComparisonOperator.EW) {
             Instant a = parseDateTime(actual);
             Instant e = a == null ? null : parseDateTime(expected);
@@ -277,8 +283,8 @@ public final class FilterEvaluator {
                 return ordered(op, a.compareTo(e));
             }
         }
-        String a = exact ? actual : actual.toLowerCase(Locale.ROOT);
-        String e = exact ? expected : expected.toLowerCase(Locale.ROOT);
+        String a = actual.toLowerCase(Locale.ROOT);
+        String e = expected.toLowerCase(Locale.ROOT);
         switch (op) {
             case CO:
                 return a.contains(e);
@@ -288,6 +294,25 @@ public final class FilterEvaluator {
                 return a.endsWith(e);
             default:
                 return ordered(op, a.compareTo(e));
+        }
+    }
+
+    /**
+     * A case-exact attribute is an identifier: its strings are opaque, compared as they are, in
+     * code point order (the order of their UTF-8 bytes, which is also how a server sorts them), and
+     * never read as date-times. Keyset paging ({@code id gt "<last id>"} over a list sorted by id)
+     * relies on the sort and the filter agreeing on that order.
+     */
+    private static boolean compareExact(String a, ComparisonOperator op, String e) {
+        switch (op) {
+            case CO:
+                return a.contains(e);
+            case SW:
+                return a.startsWith(e);
+            case EW:
+                return a.endsWith(e);
+            default:
+                return ordered(op, Ids.compare(a, e));
         }
     }
 

@@ -36,6 +36,11 @@ public final class ApiCalls {
         return ctx;
     }
 
+    /** {@return calls like these, with another retry policy} */
+    public ApiCalls withRetryPolicy(io.flowsdk.client.RetryPolicy policy) {
+        return new ApiCalls(ctx.withRetryPolicy(policy));
+    }
+
     /** Sends and blocks; see {@link Transport#send}. */
     public <T> Result<T> send(ApiRequest request, Type responseType) {
         return transport.send(spec(request, responseType));

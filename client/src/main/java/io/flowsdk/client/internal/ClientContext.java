@@ -36,6 +36,12 @@ public record ClientContext(HttpUrl baseUrl, HttpClients http, JsonCodec json, T
                             String userAgent, Authenticator auth, Observer observer, long maxResponseBytes,
                             ClientState state) {
 
+    /** {@return this context with another retry policy (a bulk run's calls leave retrying to the run)} */
+    public ClientContext withRetryPolicy(RetryPolicy policy) {
+        return new ClientContext(baseUrl, http, json, time, random, executor, policy, attemptTimeout, totalTimeout,
+                userAgent, auth, observer, maxResponseBytes, state);
+    }
+
     /** {@return this context with another authenticator (the one built on the unauthenticated context)} */
     public ClientContext withAuth(Authenticator auth) {
         return new ClientContext(baseUrl, http, json, time, random, executor, retryPolicy, attemptTimeout, totalTimeout,

@@ -50,14 +50,31 @@ public final class ClientState {
         inProgress.remove(call);
     }
 
-    /** Refuses new calls and aborts every call in progress. Idempotent. */
+    /**
+     * Refuses new calls and aborts every call in progress. Idempotent.
+     *
+     * @throws RuntimeException the first failure of an abort (a cancel runs the caller's OkHttp
+     *                          {@code EventListener}), once every call has been aborted
+     */
     public void close() {
         closed = true;
         closedSignal.countDown();
+        RuntimeException first = null;
         for (Abortable a : inProgress) {
             if (inProgress.remove(a)) {
-                a.abort();
+                try {
+                    a.abort();
+                } catch (RuntimeException e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
             }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -51,6 +51,10 @@ public final class JsonCodec {
                 .setObjectToNumberStrategy(EXACT_NUMBERS)
                 .setNumberToNumberStrategy(EXACT_NUMBERS)
                 .registerTypeAdapter(OffsetDateTime.class, new OffsetDateTimeAdapter().nullSafe())
+                .registerTypeAdapter(Long.class, ExactInteger.LONG)
+                .registerTypeAdapter(long.class, ExactInteger.LONG)
+                .registerTypeAdapter(Integer.class, ExactInteger.INT)
+                .registerTypeAdapter(int.class, ExactInteger.INT)
                 .registerTypeAdapterFactory(new ModelAdapterFactory())
                 .create();
     }
@@ -215,6 +219,7 @@ public final class JsonCodec {
     };
 
     static Number parseExact(String text, JsonReader in) throws IOException {
+        requireShortNumber(text, in);
         try {
             boolean integral = text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0;
             if (integral) {
@@ -235,6 +240,83 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * The most characters a number may have: far more than any real value needs, and few enough
+     * that reading it stays cheap (BigInteger and BigDecimal parse in quadratic time: one number of
+     * 8 million digits, which fits in an answer, would take a quarter of an hour).
+     */
+    static final int MAX_NUMBER_CHARS = 1000;
+
+    private static void requireShortNumber(String text, JsonReader in) {
+        if (text.length() > MAX_NUMBER_CHARS) {
+            throw new JsonParseException("a number of more than " + MAX_NUMBER_CHARS + " characters ("
+                    + shorten(text) + ")" + (in == null ? "" : " at " + in.getPreviousPath()));
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    }
+
+    /**
+     * Integers as the models declare them ({@code Long}, {@code Integer}): the exact value, or a
+     * {@link JsonParseException} when the number is fractional or does not fit. Gson's own readers
+     * go through {@code double} for large numbers, so {@code 9223372036854775808} (2^63) silently
+     * became {@code Long.MAX_VALUE}. A string holding an exact integer ({@code "42"}) is read too,
+     * as Gson does: some servers send numbers as strings. {@code 42.0} and {@code 4.2e1} are 42.
+     */
+    static final class ExactInteger extends TypeAdapter<Number> {
+        static final ExactInteger LONG = new ExactInteger(Long.MIN_VALUE, Long.MAX_VALUE, "a long");
+        static final ExactInteger INT = new ExactInteger(Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
+
+        private final long min;
+        private final long max;
+        private final String kind;
+
+        private ExactInteger(long min, long max, String kind) {
+            this.min = min;
+            this.max = max;
+            this.kind = kind;
+        }
+
+        @Override
+        public void write(JsonWriter out, Number value) throws IOException {
+            out.value(value);
+        }
+
+        @Override
+        public Number read(JsonReader in) throws IOException {
+            JsonToken token = in.peek();
+            if (token == JsonToken.NULL) {
+                in.nextNull();
+                return null;
+            }
+            if (token != JsonToken.NUMBER && token != JsonToken.STRING) {
+                throw new JsonParseException("expected " + kind + " but was " + token + " at " + in.getPath());
+            }
+            String text = in.nextString();
+            long value = exactLong(text.strip(), in);
+            if (value < min || value > max) {
+                throw new JsonParseException(shorten(text) + " does not fit in " + kind + " at " + in.getPreviousPath());
+            }
+            return max == Long.MAX_VALUE ? (Number) value : (Number) (int) value;
+        }
+
+        private long exactLong(String text, JsonReader in) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException notPlain) {
+                requireShortNumber(text, in);
+                try {
+                    return new BigDecimal(text).longValueExact();
+                } catch (NumberFormatException | ArithmeticException e) {
+                    throw new JsonParseException("not an integer that fits in " + kind + ": "
+                            + (text.isEmpty() ? "\"\"" : shorten(text)) + " at " + in.getPreviousPath(), e);
+                }
+            }
+        }
+    }
+
     /** Date-times as {@link Rfc3339} reads and writes them; a JSON number is epoch milliseconds. */
     static final class OffsetDateTimeAdapter extends TypeAdapter<OffsetDateTime> {
         @Override
@@ -245,7 +327,7 @@ public final class JsonCodec {
         @Override
         public OffsetDateTime read(JsonReader in) throws IOException {
             if (in.peek() == JsonToken.NUMBER) {
-                return Instant.ofEpochMilli(in.nextLong()).atOffset(ZoneOffset.UTC);
+                return Instant.ofEpochMilli(ExactInteger.LONG.read(in).longValue()).atOffset(ZoneOffset.UTC);
             }
             String text = in.nextString();
             try {

@@ -1,12 +1,15 @@
 package io.flowsdk.client.internal;
 
 import io.flowsdk.client.error.MalformedResponseException;
+import io.flowsdk.client.filter.Filter;
 import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.internal.paging.FetchedPage;
 import io.flowsdk.client.internal.paging.ItemIterator;
 import io.flowsdk.client.internal.paging.IterationObserver;
+import io.flowsdk.client.internal.paging.KeysetEngine;
 import io.flowsdk.client.internal.paging.PageFetcher;
 import io.flowsdk.client.internal.paging.PageIterator;
+import io.flowsdk.client.internal.paging.PageSource;
 import io.flowsdk.client.internal.paging.PagingEngine;
 
 import java.time.Clock;
@@ -23,14 +26,15 @@ import java.util.function.Function;
 /**
  * A SCIM list endpoint ({@code GET /flows/tasks}, {@code GET /flows/}): turns list parameters
  * and a page window into a request, checks the list envelope, and starts iterations over it
- * with the one {@link PagingEngine}. One instance per resource type; no per-endpoint paging code
- * exists anywhere else.
+ * with the one {@link PagingEngine} (by offset) or the one {@link KeysetEngine} (by id). One
+ * instance per resource type; no per-endpoint paging code exists anywhere else.
  *
  * @param <T> item type
  * @param <L> generated list envelope type
  */
 public final class ListEndpoint<T, L> {
     private final ApiCalls calls;
+    private final String name;
     private final String operation;
     private final String pathTemplate;
     private final List<String> path;
@@ -50,6 +54,7 @@ public final class ListEndpoint<T, L> {
                         Function<L, List<T>> items, Function<L, Long> total, Function<L, Long> start,
                         Function<L, Integer> perPage, Function<T, String> idOf) {
         this.calls = calls;
+        this.name = name;
         this.operation = name + ".list";
         this.pathTemplate = pathTemplate;
         this.path = List.copyOf(path);
@@ -61,8 +66,19 @@ public final class ListEndpoint<T, L> {
         this.idOf = idOf;
     }
 
-    /** Where one iteration starts, how much it reads and how many pages it may fetch at once. */
-    public record Paging(long startIndex, int pageSize, long limit, int parallelism) {
+    /**
+     * Where one iteration starts, how much it reads, how many pages it may fetch at once, and
+     * whether it pages by key ({@link KeysetEngine}) instead of by offset.
+     */
+    public record Paging(long startIndex, int pageSize, long limit, int parallelism, boolean keyset) {
+        public Paging(long startIndex, int pageSize, long limit, int parallelism) {
+            this(startIndex, pageSize, limit, parallelism, false);
+        }
+    }
+
+    /** {@return the resource's name, for example {@code tasks}} */
+    public String name() {
+        return name;
     }
 
     /** {@return the wall clock of the client (for snapshots)} */
@@ -90,10 +106,14 @@ public final class ListEndpoint<T, L> {
         return new PageIterator<>(engine(params, paging), mapper);
     }
 
-    private PagingEngine<T> engine(ListParams params, Paging paging) {
+    private PageSource<T> engine(ListParams params, Paging paging) {
         IterationObserver events = calls.context().observer().iteration(operation, pathTemplate, paging.pageSize(),
                 paging.parallelism());
         long iteration = events.id();
+        if (paging.keyset()) {
+            return new KeysetEngine<>(keysetFetcher(params, iteration), paging.pageSize(), paging.limit(), idOf)
+                    .observe(events);
+        }
         PageFetcher<T> fetcher = new PageFetcher<>() {
             @Override
             public FetchedPage<T> fetch(long startIndex, int count) {
@@ -107,6 +127,34 @@ public final class ListEndpoint<T, L> {
         };
         return new PagingEngine<>(fetcher, paging.startIndex(), paging.pageSize(), paging.limit(), paging.parallelism(),
                 idOf).observe(events);
+    }
+
+    /**
+     * Pages of the list sorted by id, each after the last id of the one before: the filter is the
+     * query's own, and from the second page on {@code (<filter>) and id gt "<last id>"}, built as a
+     * filter (never by gluing strings).
+     */
+    private KeysetEngine.Fetcher<T> keysetFetcher(ListParams params, long iteration) {
+        ListParams keyed = params.forKeyset();
+        Filter own = params.filter() == null ? null : Filter.parse(params.filter());
+        return (afterId, count) -> {
+            if (afterId == null) {
+                return fetch(request(keyed, 1, count).withIteration(iteration));
+            }
+            Filter after = Filter.gt("id", afterId);
+            ListParams next = keyed.withFilter((own == null ? after : own.and(after)).toString());
+            return fetch(request(next, 1, count).withIteration(iteration));
+        };
+    }
+
+    /** The first page of a keyset iteration: sorted by id, from the start. */
+    public FetchedPage<T> fetchKeysetFirst(ListParams params, int count) {
+        return fetch(params.forKeyset(), 1, count);
+    }
+
+    /** The non-blocking form of {@link #fetchKeysetFirst}. */
+    public CompletableFuture<FetchedPage<T>> fetchKeysetFirstAsync(ListParams params, int count) {
+        return fetchAsync(params.forKeyset(), 1, count);
     }
 
     /** One page, blocking. */

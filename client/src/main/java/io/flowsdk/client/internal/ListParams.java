@@ -1,6 +1,7 @@
 package io.flowsdk.client.internal;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The list parameters of a query, other than paging; every field may be null. */
@@ -31,5 +32,24 @@ public record ListParams(String filter, String sortBy, String sortOrder, List<St
 
     public ListParams withForTime(OffsetDateTime t) {
         return new ListParams(filter, sortBy, sortOrder, attributes, excludedAttributes, t);
+    }
+
+    /**
+     * These parameters as a keyset iteration sends them: sorted by {@code id} ascending, with
+     * {@code id} among the attributes when the attributes are restricted, and never among the
+     * excluded ones (each page's filter needs the last id).
+     */
+    public ListParams forKeyset() {
+        List<String> attrs = attributes;
+        if (!attrs.isEmpty() && attrs.stream().noneMatch(ListParams::isId)) {
+            attrs = new ArrayList<>(attrs);
+            attrs.add("id");
+        }
+        List<String> excluded = excludedAttributes.stream().filter(a -> !isId(a)).toList();
+        return new ListParams(filter, "id", "ascending", attrs, excluded, forTime);
+    }
+
+    private static boolean isId(String attribute) {
+        return attribute.substring(attribute.lastIndexOf(':') + 1).equalsIgnoreCase("id");
     }
 }

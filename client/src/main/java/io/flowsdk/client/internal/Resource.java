@@ -50,6 +50,11 @@ public final class Resource<T> {
         return kind;
     }
 
+    /** {@return this resource over other calls (the same client with another retry policy)} */
+    public Resource<T> withCalls(ApiCalls other) {
+        return new Resource<>(other, type, name, kind, idCheck, collection.toArray(new String[0]));
+    }
+
     /** {@return the calls of the client this resource belongs to} */
     public ApiCalls calls() {
         return calls;

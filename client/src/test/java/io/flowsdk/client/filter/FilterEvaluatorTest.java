@@ -223,6 +223,21 @@ class FilterEvaluatorTest {
     }
 
     @Test
+    void caseExactStringsCompareByCodePointAndNeverAsDateTimes() {
+        FilterEvaluator exact = FilterEvaluator.withCaseExactAttributes(Set.of("id"));
+        JsonElement emoji = JsonParser.parseString("{\"id\": \"\uD83D\uDE00\"}"); // U+1F600, a surrogate pair
+        assertTrue(exact.matches(Filter.gt("id", "\uFFFD"), emoji), "U+1F600 > U+FFFD in code point order");
+        assertFalse(exact.matches(Filter.lt("id", "\uFFFD"), emoji));
+        // identifiers are opaque: two ids that name the same instant are still two ids
+        JsonElement timeLike = JsonParser.parseString("{\"id\": \"2026-01-01T01:00:00+01:00\"}");
+        assertFalse(exact.matches(Filter.eq("id", "2026-01-01T00:00:00Z"), timeLike));
+        assertTrue(exact.matches(Filter.gt("id", "2026-01-01T00:00:00Z"), timeLike));
+        assertFalse(exact.matches(Filter.lt("id", "2026-01-01T00:30:00Z"), timeLike), "as text, not as 00:00Z < 00:30Z");
+        // attributes that are not case-exact keep comparing date-times as instants
+        assertTrue(FilterEvaluator.standard().matches(Filter.eq("id", "2026-01-01T00:00:00Z"), timeLike));
+    }
+
+    @Test
     void nullAndNonObjectResources() {
         assertFalse(Filter.pr("a").matches((JsonElement) null));
         assertTrue(Filter.eqNull("a").matches((JsonElement) null));

@@ -9,8 +9,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Random filters, filter strings and filter values for {@link FilterPropertiesTest}. */
-final class FilterGenerators {
+/** Random filters, filter strings and filter values for {@link FilterPropertiesTest} (and the query descriptors' round trip). */
+public final class FilterGenerators {
     private static final ComparisonOperator[] OPERATORS = ComparisonOperator.values();
     private static final String NAME_FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final String NAME_REST = NAME_FIRST + "0123456789-_";
@@ -30,7 +30,7 @@ final class FilterGenerators {
     private FilterGenerators() {}
 
     /** Filter trees up to four levels deep, with value paths, negations and mixed and/or. */
-    static Filter filter(SeededRandom r) {
+    public static Filter filter(SeededRandom r) {
         return tree(r, 4, true);
     }
 
@@ -58,7 +58,7 @@ final class FilterGenerators {
                 : new Filter.Comparison(attributePath(r), r.pick(OPERATORS), value(r));
     }
 
-    static String attributePath(SeededRandom r) {
+    public static String attributePath(SeededRandom r) {
         String sub = r.nextBoolean() ? "" : "." + name(r);
         return r.pick(PREFIXES) + name(r) + sub;
     }
@@ -101,7 +101,7 @@ final class FilterGenerators {
     }
 
     /** Date-times from 1970 to the year 9891, any precision down to nanoseconds, any offset. */
-    static OffsetDateTime dateTimeSince1970(SeededRandom r) {
+    public static OffsetDateTime dateTimeSince1970(SeededRandom r) {
         return dateTime(r, r.longBetween(0L, 250_000_000_000L));
     }
 

@@ -148,8 +148,181 @@ class BadInputMatrixTest extends ReliabilityServerTest {
         a.add(Arguments.of(name, NullPointerException.class, call, null));
     }
 
+    // ---- variables JSON cannot hold: complete and create, blocking and async ----
+
+    /** A value JSON cannot hold, what the message must name, and the value. */
+    private record BadValue(String name, String names, java.util.function.Supplier<Object> value) {
+    }
+
+    private static List<BadValue> badValues() {
+        List<BadValue> v = new ArrayList<>();
+        v.add(new BadValue("a map holding itself", "self", () -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("self", m);
+            return m;
+        }));
+        v.add(new BadValue("a list holding itself", "loop", () -> {
+            List<Object> l = new ArrayList<>();
+            l.add(l);
+            return Map.of("loop", l);
+        }));
+        v.add(new BadValue("a cycle through two maps", "b", () -> {
+            Map<String, Object> a = new LinkedHashMap<>();
+            Map<String, Object> b = new LinkedHashMap<>();
+            a.put("b", b);
+            b.put("a", a);
+            return Map.of("outer", a);
+        }));
+        v.add(new BadValue("an object whose field points back", "next", () -> {
+            Node n = new Node();
+            n.next = n;
+            return Map.of("node", n);
+        }));
+        v.add(new BadValue("a record holding a list that holds the record", "items", () -> {
+            List<Object> items = new ArrayList<>();
+            Holder h = new Holder(items);
+            items.add(h);
+            return Map.of("holder", h);
+        }));
+        v.add(new BadValue("NaN", "NaN", () -> Map.of("ratio", Double.NaN)));
+        v.add(new BadValue("Infinity", "Infinity", () -> Map.of("ratio", Double.POSITIVE_INFINITY)));
+        v.add(new BadValue("-Infinity", "Infinity", () -> Map.of("ratio", Double.NEGATIVE_INFINITY)));
+        v.add(new BadValue("Float NaN", "NaN", () -> Map.of("ratio", Float.NaN)));
+        v.add(new BadValue("NaN deep in a list", "NaN", () -> Map.of("list", List.of(1, List.of(2.0, Double.NaN)))));
+        v.add(new BadValue("NaN in a double[]", "NaN", () -> Map.of("array", new double[] {1, Double.NaN})));
+        v.add(new BadValue("a Thread", "java.lang.Thread", () -> Map.of("t", new Thread(() -> { }))));
+        v.add(new BadValue("a Stream", "no JSON form", () -> Map.of("s", Stream.of(1, 2))));
+        v.add(new BadValue("an Object", "java.lang.Object", () -> Map.of("o", new Object())));
+        v.add(new BadValue("a lambda", "no JSON form", () -> Map.of("f", (Runnable) () -> { })));
+        v.add(new BadValue("an InputStream", "InputStream", () -> Map.of("in",
+                new java.io.ByteArrayInputStream(new byte[0]))));
+        v.add(new BadValue("a null key", "null key", () -> {
+            Map<Object, Object> m = new java.util.HashMap<>();
+            m.put(null, 1);
+            return Map.of("m", m);
+        }));
+        v.add(new BadValue("a key that is an Object", "keys must be", () -> Map.of("m", Map.of(new Object(), 1))));
+        v.add(new BadValue("two keys written alike", "both written as", () -> {
+            Map<Object, Object> m = new LinkedHashMap<>();
+            m.put(1, "a");
+            m.put("1", "b");
+            return Map.of("m", m);
+        }));
+        v.add(new BadValue("nesting 300 deep", "deeper", () -> {
+            Object deep = 1;
+            for (int i = 0; i < 300; i++) {
+                deep = List.of(deep);
+            }
+            return Map.of("deep", deep);
+        }));
+        v.add(new BadValue("an unpaired high surrogate in a value", "unpaired surrogate",
+                () -> Map.of("note", "ok\ud800")));
+        v.add(new BadValue("an unpaired low surrogate in a value", "unpaired surrogate",
+                () -> Map.of("note", "\udc00ok")));
+        v.add(new BadValue("an unpaired surrogate in a key", "unpaired surrogate", () -> Map.of("k\udbff", 1)));
+        v.add(new BadValue("an unpaired surrogate deep in a list", "unpaired surrogate",
+                () -> Map.of("list", List.of("a", List.of("b\ud83d")))));
+        return v;
+    }
+
+    static final class Node {
+        Node next;
+    }
+
+    record Holder(List<Object> items) {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Stream<Arguments> variablesRefused() {
+        List<Arguments> a = new ArrayList<>();
+        for (BadValue v : badValues()) {
+            iae(a, "complete: " + v.name(), c -> c.tasks().complete("t-1", (Map<String, ?>) v.value().get()), v.names());
+            iae(a, "completeAsync: " + v.name(), c -> c.tasks().completeAsync("t-1", (Map<String, ?>) v.value().get(),
+                    Change.reason("r")), v.names());
+            iae(a, "create: " + v.name(), c -> c.tasks().create(new Task().displayName("x").variables(v.value().get())),
+                    v.names());
+            iae(a, "createAsync: " + v.name(), c -> c.tasks().createAsync(new Task().displayName("x")
+                    .variables(v.value().get()), Change.none()), v.names());
+        }
+        return a.stream();
+    }
+
+    // ---- unpaired surrogates: every text that is sent ----
+
+    static final List<String> UNPAIRED = List.of("\ud800", "a\udc00b", "ab\ud83d", "\ude00x", "\udbff\udbff",
+            "x\ud83d\ude00\ude00");
+
+    static Stream<Arguments> unpairedSurrogates() {
+        List<Arguments> a = new ArrayList<>();
+        for (String bad : UNPAIRED) {
+            String n = escape(bad);
+            // every method that takes an id, blocking and async
+            iae(a, "get(" + n + ")", c -> c.tasks().get(bad), "taskId");
+            iae(a, "find(" + n + ")", c -> c.tasks().find(bad), "taskId");
+            iae(a, "complete(" + n + ")", c -> c.tasks().complete(bad), "taskId");
+            iae(a, "complete(" + n + ", vars)", c -> c.tasks().complete(bad, Map.of("k", 1)), "taskId");
+            iae(a, "cancel(" + n + ")", c -> c.tasks().cancel(bad), "taskId");
+            iae(a, "await(" + n + ")", c -> c.tasks().await(bad, t -> true, Duration.ofSeconds(1)), "taskId");
+            iae(a, "getAsync(" + n + ")", c -> c.tasks().getAsync(bad), "taskId");
+            iae(a, "findAsync(" + n + ")", c -> c.tasks().findAsync(bad), "taskId");
+            iae(a, "completeAsync(" + n + ")", c -> c.tasks().completeAsync(bad), "taskId");
+            iae(a, "cancelAsync(" + n + ")", c -> c.tasks().cancelAsync(bad), "taskId");
+            iae(a, "awaitAsync(" + n + ")", c -> c.tasks().awaitAsync(bad, t -> true, Duration.ofSeconds(1)), "taskId");
+            iae(a, "flows.get(" + n + ")", c -> c.flows().get(bad), "flowInstanceId");
+            iae(a, "flows.find(" + n + ")", c -> c.flows().find(bad), "flowInstanceId");
+            iae(a, "flows.cancel(" + n + ")", c -> c.flows().cancel(bad), "flowInstanceId");
+            iae(a, "flows.await(" + n + ")", c -> c.flows().await(bad, f -> true, Duration.ofSeconds(1)),
+                    "flowInstanceId");
+            iae(a, "flows.getAsync(" + n + ")", c -> c.flows().getAsync(bad), "flowInstanceId");
+            iae(a, "flows.findAsync(" + n + ")", c -> c.flows().findAsync(bad), "flowInstanceId");
+            iae(a, "flows.cancelAsync(" + n + ")", c -> c.flows().cancelAsync(bad), "flowInstanceId");
+            iae(a, "flows.awaitAsync(" + n + ")", c -> c.flows().awaitAsync(bad, f -> true, Duration.ofSeconds(1)),
+                    "flowInstanceId");
+            // Change: reason and correlation, on every call that takes one
+            iae(a, "Change.reason(" + n + ")", c -> c.tasks().complete("t-1", Map.of(), Change.reason(bad)), "reason");
+            iae(a, "Change.correlation(" + n + ")", c -> c.tasks().cancelAsync("t-1", Change.correlation(bad)),
+                    "correlation");
+            iae(a, "Change.of(r, " + n + ")", c -> c.flows().cancel("f-1", Change.of("r", bad)), "correlation");
+            iae(a, "withCorrelation(" + n + ")", c -> c.tasks().create(new Task(), Change.reason("r")
+                    .withCorrelation(bad)), "correlation");
+            // variables: keys and values, blocking and async; the task's own text on create
+            iae(a, "complete variable value " + n, c -> c.tasks().complete("t-1", Map.of("k", bad)), "variables.k");
+            iae(a, "complete variable key " + n, c -> c.tasks().complete("t-1", Map.of(bad, 1)), "variables");
+            iae(a, "completeAsync variable value " + n, c -> c.tasks().completeAsync("t-1", Map.of("k", List.of(bad))),
+                    "variables.k");
+            iae(a, "completeAsync variable key " + n, c -> c.tasks().completeAsync("t-1", Map.of("m", Map.of(bad, 1))),
+                    "variables.m");
+            iae(a, "create displayName " + n, c -> c.tasks().create(new Task().displayName(bad)), "displayName");
+            iae(a, "createAsync variable " + n, c -> c.tasks().createAsync(new Task().variables(Map.of("v", bad))),
+                    "variables.v");
+            iae(a, "create groupsIds " + n, c -> c.tasks().create(new Task().groupsIds(List.of("g", bad))), "groupsIds");
+            // filter values, however the filter is built, on every list operation
+            iae(a, "Filter.eq(" + n + ")", c -> c.tasks().list().filter(Filter.eq("displayName", bad)).firstPage(),
+                    "surrogate");
+            iae(a, "Filter.co(" + n + ")", c -> c.tasks().list().filter(Filter.co("displayName", bad)).count(),
+                    "surrogate");
+            iae(a, "Filter.sw(" + n + ")", c -> c.flows().list().filter(Filter.sw("id", bad)).firstPageAsync(),
+                    "surrogate");
+            iae(a, "Filter.ne(" + n + ")", c -> c.tasks().list().filter(Filter.ne("status",
+                    io.flowsdk.client.model.TaskStatus.fromString(bad))).countAsync(), "surrogate");
+            iae(a, "Filter.gt(" + n + ")", c -> c.tasks().list().filter(Filter.not(Filter.gt("externalId", bad)))
+                    .toList(), "surrogate");
+            iae(a, "filter(String " + n + ")", c -> c.tasks().list().filter("displayName eq \"" + bad + "\"")
+                    .iterator(), "surrogate");
+            iae(a, "sortBy(" + n + ")", c -> c.tasks().list().sortBy(bad, SortOrder.ASCENDING), "sortBy");
+            iae(a, "attributes(" + n + ")", c -> c.flows().list().attributes(bad), "attributes");
+        }
+        return a.stream();
+    }
+
+    private static String escape(String s) {
+        StringBuilder sb = new StringBuilder();
+        s.chars().forEach(ch -> sb.append(ch < 128 ? String.valueOf((char) ch) : String.format("\\u%04x", ch)));
+        return sb.toString();
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("refused")
+    @MethodSource({"refused", "variablesRefused", "unpairedSurrogates"})
     void refusedBeforeAnyRequest(String name, Class<? extends Throwable> type, CallOn call, String parameter) {
         Support.BAD_INPUT_CASES.incrementAndGet();
         Throwable e = assertThrows(type, () -> {

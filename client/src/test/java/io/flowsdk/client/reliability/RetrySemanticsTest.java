@@ -251,10 +251,13 @@ class RetrySemanticsTest extends ReliabilityServerTest {
             long took = System.nanoTime() - t0;
             assertTrue(took < timeout.multipliedBy(3).plusMillis(600).toNanos(), "took " + Duration.ofNanos(took));
             assertEquals(3, server.findAll(getRequestedFor(anyUrl())).size() - 1);
+            int getsBefore = server.findAll(getRequestedFor(anyUrl())).size();
             t0 = System.nanoTime();
             assertThrows(FlowsTransportException.class, () -> c.tasks().complete("t-1"));
-            assertTrue(System.nanoTime() - t0 < timeout.multipliedBy(3).toNanos());
+            // the POST's answer is lost: the task is read back (3 GET attempts, each timing out) to reconcile
+            assertTrue(System.nanoTime() - t0 < timeout.multipliedBy(6).toNanos());
             assertEquals(1, server.findAll(postRequestedFor(anyUrl())).size(), "no duplicate POST on timeout");
+            assertEquals(3, server.findAll(getRequestedFor(anyUrl())).size() - getsBefore, "the reconciling read");
         }
     }
 
@@ -310,7 +313,10 @@ class RetrySemanticsTest extends ReliabilityServerTest {
                 FlowsTransportException e = assertThrows(FlowsTransportException.class,
                         () -> c.tasks().complete("t-1"));
                 Support.assertNoToken(e);
-                assertEquals(List.of("POST /api/v1/flows/tasks/t-1/.complete HTTP/1.1"), raw.requestLines);
+                // the POST once; then the reconciling read of the task (cut off too, so retried as a GET)
+                assertEquals(List.of("POST /api/v1/flows/tasks/t-1/.complete HTTP/1.1",
+                        "GET /api/v1/flows/tasks/t-1 HTTP/1.1", "GET /api/v1/flows/tasks/t-1 HTTP/1.1",
+                        "GET /api/v1/flows/tasks/t-1 HTTP/1.1"), raw.requestLines);
             }
         }
     }

@@ -126,6 +126,18 @@ final class Support {
         assertFalse(text != null && text.contains(TOKEN), "the token leaked into " + what);
     }
 
+    /**
+     * An OkHttp client to pass to {@code FlowsClient.Builder.httpClient}: records the URL of every
+     * call the SDK creates, at creation, whether it is then sent, cancelled or refused, so that a
+     * test sees what the SDK asked for however the race with the server goes.
+     */
+    static okhttp3.OkHttpClient recordingCalls(java.util.Collection<okhttp3.HttpUrl> into) {
+        return new okhttp3.OkHttpClient.Builder().eventListenerFactory(call -> {
+            into.add(call.request().url());
+            return okhttp3.EventListener.NONE;
+        }).build();
+    }
+
     static int closedPort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();

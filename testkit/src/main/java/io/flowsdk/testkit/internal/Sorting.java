@@ -3,6 +3,7 @@ package io.flowsdk.testkit.internal;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import io.flowsdk.client.internal.Ids;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -21,6 +22,11 @@ import java.util.Optional;
  *       (RFC 7644: "ordered last if ascending and first if descending").</li>
  *   <li>Date-time strings compare in time order, numbers by value, other strings ignoring case;
  *       the sort is stable (equal values keep insertion order).</li>
+ *   <li>Identifiers ({@link SdkFilterSupport#CASE_EXACT}: {@code id}, {@code externalId}, ...) are
+ *       case-exact and opaque: their strings compare in code point order (the order of their UTF-8
+ *       bytes), never ignoring case and never as date-times, exactly as the filter compares them,
+ *       so that {@code id gt "<last id>"} over a list sorted by {@code id} skips and repeats
+ *       nothing (keyset paging).</li>
  * </ul>
  */
 public final class Sorting {
@@ -58,7 +64,27 @@ public final class Sorting {
      * @return the comparator
      */
     public static Comparator<JsonObject> comparator(String sortBy) {
+        if (isCaseExact(sortBy)) {
+            return (a, b) -> compareIdentifiers(key(a, sortBy), key(b, sortBy));
+        }
         return (a, b) -> compareValues(key(a, sortBy), key(b, sortBy));
+    }
+
+    private static boolean isCaseExact(String path) {
+        String name = path.substring(path.lastIndexOf(':') + 1);
+        for (String exact : SdkFilterSupport.CASE_EXACT) {
+            if (exact.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int compareIdentifiers(JsonPrimitive a, JsonPrimitive b) {
+        if (a == null || b == null || !a.isString() || !b.isString()) {
+            return compareValues(a, b);
+        }
+        return Ids.compare(a.getAsString(), b.getAsString());
     }
 
     private static JsonPrimitive key(JsonObject resource, String path) {

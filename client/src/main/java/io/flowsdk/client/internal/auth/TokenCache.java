@@ -2,6 +2,7 @@ package io.flowsdk.client.internal.auth;
 
 import io.flowsdk.client.error.AuthenticationException;
 import io.flowsdk.client.error.FlowsApiException;
+import io.flowsdk.client.error.FlowsInterruptedException;
 import io.flowsdk.client.event.TokenFetchReason;
 import io.flowsdk.client.internal.Futures;
 import io.flowsdk.client.internal.Observer;
@@ -110,7 +111,8 @@ public final class TokenCache {
 
     /**
      * @return a valid token, waiting for a fetch when there is none
-     * @throws AuthenticationException if the fetch this call waited for failed, or the thread was interrupted
+     * @throws AuthenticationException   if the fetch this call waited for failed
+     * @throws FlowsInterruptedException if the thread was interrupted while it waited (flag kept)
      */
     public String get() {
         Plan plan = plan();
@@ -126,7 +128,7 @@ public final class TokenCache {
             throw (AuthenticationException) e.getCause(); // pending futures fail with nothing else
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new AuthenticationException("interrupted while waiting for an access token", null, null, 0, e);
+            throw new FlowsInterruptedException("waiting for an access token"); // the fetch goes on for the others
         }
     }
 

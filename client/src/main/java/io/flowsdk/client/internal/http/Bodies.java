@@ -41,12 +41,17 @@ public final class Bodies {
         return charset == null ? StandardCharsets.UTF_8 : charset;
     }
 
-    /** The body had more bytes than allowed. */
+    /** The body had more bytes than allowed, or would take more memory than allowed once decoded. */
     public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge(long limit) {
-            super("the answer is larger than " + limit + " bytes");
+            this("it has more than " + limit + " bytes");
+        }
+
+        /** @param why what was too large, completing "the answer is larger than the client accepts: " */
+        TooLarge(String why) {
+            super(why);
         }
     }
 

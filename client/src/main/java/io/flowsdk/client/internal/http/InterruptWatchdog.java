@@ -57,22 +57,41 @@ final class InterruptWatchdog {
         return t;
     }
 
+    /**
+     * Never ends: it is the only one of the JVM, and without it no interrupt would reach a blocked
+     * call again. So nothing may kill it: not a cancel that throws (an {@code EventListener} of the
+     * caller's OkHttp client runs inside {@code cancel()}), not an {@code OutOfMemoryError} caused
+     * by someone else.
+     */
     private static void run() {
         for (;;) {
-            if (WATCHED.isEmpty()) {
-                idle = true;
-                if (WATCHED.isEmpty()) { // checked again after idle is set: watch() either sees idle or we see its call
-                    LockSupport.park();
-                }
-                idle = false;
-                continue;
+            try {
+                watchOnce();
+            } catch (Throwable keepGoing) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
             }
-            for (Watch w : WATCHED) {
-                if (w.thread.isInterrupted()) {
-                    w.call.cancel();
-                }
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
         }
+    }
+
+    private static void watchOnce() {
+        if (WATCHED.isEmpty()) {
+            idle = true;
+            if (WATCHED.isEmpty()) { // checked again after idle is set: watch() either sees idle or we see its call
+                LockSupport.park();
+            }
+            idle = false;
+            return;
+        }
+        for (Watch w : WATCHED) {
+            if (w.thread.isInterrupted()) {
+                WATCHED.remove(w); // once is enough, and a cancel that throws is not tried again and again
+                try {
+                    w.call.cancel();
+                } catch (RuntimeException ignored) {
+                    // OkHttp marks the call cancelled and closes its socket before it tells the listeners
+                }
+            }
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
     }
 }

@@ -28,14 +28,21 @@ import java.util.Map;
 
 /**
  * Reads the API's answers: a 2xx body is decoded from the stream into the promised type (never
- * held whole in memory, and never more than the client's {@code maxResponseBytes}); any other
- * status becomes the matching {@code FlowsApiException}.
+ * held whole in memory, never more than the client's {@code maxResponseBytes}, and never taking
+ * more than {@value #MEMORY_PER_BYTE} times that in memory once decoded); any other status
+ * becomes the matching {@code FlowsApiException}.
  *
  * @param <T> the type of a successful answer
  */
 public final class JsonHandler<T> implements ResponseHandler<T> {
     /** How much of a malformed body is kept to quote in the exception. */
     private static final int SNIPPET_BYTES = 2048;
+    /**
+     * How much memory, in estimated bytes per byte of {@code maxResponseBytes}, the decoded answer
+     * may take ({@link BoundedJsonReader}): enough for realistic answers up to the byte limit
+     * (estimated at about 4 times their size), while {@code [{},{},...]} stops long before.
+     */
+    static final int MEMORY_PER_BYTE = 5;
 
     private final TypeAdapter<T> adapter;
 
@@ -55,7 +62,9 @@ public final class JsonHandler<T> implements ResponseHandler<T> {
         }
         Bodies.Limited limited = new Bodies.Limited(body.source(), attempt.maxResponseBytes(), SNIPPET_BYTES);
         InputStreamReader text = new InputStreamReader(Okio.buffer(limited).inputStream(), Bodies.charsetOf(body));
-        JsonReader reader = attempt.token() == null ? new JsonReader(text) : new Redacting(text, attempt.token());
+        long max = attempt.maxResponseBytes();
+        long budget = max > Long.MAX_VALUE / MEMORY_PER_BYTE ? Long.MAX_VALUE : max * MEMORY_PER_BYTE;
+        JsonReader reader = new BoundedJsonReader(text, budget, attempt.token());
         try {
             JsonToken first = peekFirst(reader);
             if (first == JsonToken.END_DOCUMENT) {
@@ -70,8 +79,10 @@ public final class JsonHandler<T> implements ResponseHandler<T> {
             }
             return value;
         } catch (Bodies.TooLarge e) {
-            throw malformed(status, attempt, "the answer is larger than the client accepts (" + attempt.maxResponseBytes()
-                    + " bytes; see FlowsClient.Builder.maxResponseBytes)", limited.prefix(), null);
+            throw malformed(status, attempt, "the answer is larger than the client accepts: " + e.getMessage()
+                    + " (maxResponseBytes is " + attempt.maxResponseBytes() + ", and " + MEMORY_PER_BYTE
+                    + " times as much memory once decoded; see FlowsClient.Builder.maxResponseBytes)",
+                    limited.prefix(), null);
         } catch (EOFException | MalformedJsonException e) {
             // the body ended cleanly in the middle of the JSON, or is not JSON: a server error, not a lost connection
             throw malformed(status, attempt, "the body is not the promised JSON (" + redact(e.getMessage(), attempt) + ")",
@@ -101,30 +112,6 @@ public final class JsonHandler<T> implements ResponseHandler<T> {
 
     private static String redact(String text, Attempt attempt) {
         return Secrets.redact(String.valueOf(text), attempt.token());
-    }
-
-    /**
-     * Masks the call's token in every string and name it reads: a server that echoes the token in
-     * a body must not carry it into values that end up in messages (a flow id quoted by
-     * {@code PartialFailureException}, a log line of the caller's).
-     */
-    private static final class Redacting extends JsonReader {
-        private final String token;
-
-        Redacting(java.io.Reader in, String token) {
-            super(in);
-            this.token = token;
-        }
-
-        @Override
-        public String nextString() throws IOException {
-            return Secrets.redact(super.nextString(), token);
-        }
-
-        @Override
-        public String nextName() throws IOException {
-            return Secrets.redact(super.nextName(), token);
-        }
     }
 
     @Override

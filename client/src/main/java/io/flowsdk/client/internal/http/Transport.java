@@ -147,7 +147,8 @@ public final class Transport {
             try {
                 t = spec.authenticated() ? ctx.auth().token() : null;
             } catch (FlowsException e) {
-                return Step.fail(e);
+                // close() ended the token request this call waited for: the call ended because of close()
+                return Step.fail(ctx.state().isClosed() && !(e instanceof FlowsInterruptedException) ? closed(null) : e);
             }
             if (sameTokenAgain(t)) {
                 return Step.fail(rejection);
@@ -157,7 +158,13 @@ public final class Transport {
             try (Response response = call.execute()) {
                 return onResponse(response);
             } catch (IOException e) {
-                return onFailure(e, call, false);
+                // an interrupt shows as whatever I/O failure it caused: the watchdog's cancel ("Canceled"), or
+                // okio's own check before a read or write ("interrupted") before the watchdog saw it
+                boolean interrupt = isInterrupt(e);
+                if (interrupt) {
+                    Thread.currentThread().interrupt();
+                }
+                return onFailure(e, call, interrupt);
             } catch (Exception e) {
                 // OkHttp (Kotlin) throws InterruptedException, undeclared, when an interrupted thread needs a
                 // new connection; it also clears the flag. Anything else here is a bug of ours: let it through.
@@ -306,9 +313,13 @@ public final class Transport {
             return new FlowsInterruptedException(spec.method() + " " + path());
         }
 
+        /** @param cause how the attempt in flight ended when close() cancelled it ("Socket closed"), or null */
         FlowsException closed(IOException cause) {
-            return new FlowsTransportException(spec.method(), path(),
-                    cause != null ? cause : new InterruptedIOException("the FlowsClient was closed"), false);
+            InterruptedIOException why = new InterruptedIOException("the FlowsClient was closed");
+            if (cause != null) {
+                why.initCause(cause);
+            }
+            return new FlowsTransportException(spec.method(), path(), why, false);
         }
 
         private FlowsTransportException transportFailure(IOException e, boolean retryable) {
@@ -396,7 +407,9 @@ public final class Transport {
                 send(token.join());
             } else {
                 token.whenComplete((t, failure) -> {
-                    if (failure != null) {
+                    if (failure != null && ctx.state().isClosed()) {
+                        fail(x.closed(null)); // close() ended the token request first
+                    } else if (failure != null) {
                         Throwable f = Futures.unwrap(failure);
                         fail(f instanceof FlowsException fe ? fe : new FlowsException("no token: " + f, f));
                     } else {
@@ -477,6 +490,15 @@ public final class Transport {
             }
             x.cancelCurrent();
         }
+    }
+
+    /**
+     * Whether a blocking attempt failed because its thread was interrupted: the flag is set, or
+     * okio reports an interrupt ({@code InterruptedIOException("interrupted")}).
+     */
+    private static boolean isInterrupt(IOException e) {
+        return Thread.currentThread().isInterrupted()
+                || (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage()));
     }
 
     /** A read/connect timeout, or OkHttp's call timeout ({@code InterruptedIOException("timeout")}). */

@@ -6,19 +6,19 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Items of a {@link PagingEngine}, one by one. {@link #hasNext()} is true only when an item is
+ * Items of a {@link PageSource}, one by one. {@link #hasNext()} is true only when an item is
  * buffered and can really be returned. An iterator that is dropped without {@link #close()}
  * cancels its requests in flight once it is garbage collected. Used by two threads at once, it
  * fails with {@link java.util.ConcurrentModificationException}.
  */
 public final class ItemIterator<T> implements Iterator<T>, AutoCloseable {
-    private final PagingEngine<T> engine;
+    private final PageSource<T> engine;
     private final Cleaner.Cleanable cleanable;
     private final OneThreadAtATime guard = new OneThreadAtATime();
     private List<T> buffer = List.of();
     private int index;
 
-    public ItemIterator(PagingEngine<T> engine) {
+    public ItemIterator(PageSource<T> engine) {
         this.engine = engine;
         this.cleanable = Cleaners.CLEANER.register(this, engine::close);
     }

@@ -5,15 +5,15 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Function;
 
-/** Pages of a {@link PagingEngine}, mapped to the public page type. One thread at a time. */
+/** Pages of a {@link PageSource}, mapped to the public page type. One thread at a time. */
 public final class PageIterator<T, P> implements Iterator<P>, AutoCloseable {
-    private final PagingEngine<T> engine;
+    private final PageSource<T> engine;
     private final Function<FetchedPage<T>, P> mapper;
     private final Cleaner.Cleanable cleanable;
     private final OneThreadAtATime guard = new OneThreadAtATime();
     private FetchedPage<T> buffered;
 
-    public PageIterator(PagingEngine<T> engine, Function<FetchedPage<T>, P> mapper) {
+    public PageIterator(PageSource<T> engine, Function<FetchedPage<T>, P> mapper) {
         this.engine = engine;
         this.mapper = mapper;
         this.cleanable = Cleaners.CLEANER.register(this, engine::close);

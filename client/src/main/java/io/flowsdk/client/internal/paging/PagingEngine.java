@@ -24,17 +24,19 @@ import java.util.function.Function;
  *       number of items actually returned, because servers may cap the page size.</li>
  *   <li><b>Stop</b> at the first of: an empty page; the end of the list as told by
  *       {@code totalResults} (no request is sent for a page past it); {@code limit} items
- *       delivered; the end of the index space ({@code startIndex} never overflows).</li>
+ *       delivered; the end of the index space (no request asks for an index past
+ *       {@code Long.MAX_VALUE}, and nothing overflows on the way).</li>
  *   <li><b>The first total is the plan.</b> A later page may report a different
  *       {@code totalResults}: a smaller one (items deleted) moves the end forward, a larger one
  *       (items added) is ignored. A total smaller than the number of items already passed is a
  *       contradiction and ends the iteration with a {@link FlowsException}.</li>
- *   <li><b>No repeats.</b> An item whose id this iteration already delivered (among the last
- *       {@value RecentIds#CAPACITY} ids) is dropped, so a list that shifted while paging never
- *       yields an item twice. A page that brings no new id (all repeats, or no ids at all) after
- *       the first one ends the iteration with a {@link FlowsException}: the server ignores
- *       {@code startIndex}. A page whose echoed {@code startIndex} differs from the one asked for
- *       ends it too.</li>
+ *   <li><b>No repeats.</b> An item whose id this iteration already delivered is dropped when
+ *       the iteration still knows the id: among the first {@value RecentIds#FIRST} and the last
+ *       {@value RecentIds#CAPACITY} delivered ({@link RecentIds}). So a list that shifted while
+ *       paging never yields an item twice. A page that brings no new id (all repeats, or no ids
+ *       at all) after the first one ends the iteration with a {@link FlowsException}: the server
+ *       ignores {@code startIndex}. A page whose echoed {@code startIndex} differs from the one
+ *       asked for ends it too.</li>
  *   <li><b>Too many items.</b> Items beyond those asked for are kept when fetching sequentially
  *       (their positions are known) and cut when fetching in parallel (the next planned page holds
  *       them); never beyond {@code limit}, never beyond the current {@code totalResults}.</li>
@@ -51,15 +53,26 @@ import java.util.function.Function;
  * <h2>Termination</h2>
  * Every iteration ends, whatever the server sends. Each page that does not end it holds at least
  * one item, and {@code startIndex} grows by the number of items returned, so it strictly
- * increases and never overflows (items past {@code Long.MAX_VALUE} end the iteration). With a
- * {@code totalResults} {@code T}, no request asks beyond index {@code T}: at most
- * {@code T - startIndex + 2} requests. Without one, every page after the first must bring an id
- * not among the last {@value RecentIds#CAPACITY} delivered (so a server that ignores
- * {@code startIndex}, alternates between pages or sends items without ids is stopped at its
- * second page), and no more than {@value #MAX_PAGES_WITHOUT_TOTAL} pages are requested: a longer
- * list needs {@code totalResults} (every SCIM server sends it), or a larger page size.
+ * increases; a request asks for at most the indexes left before {@code Long.MAX_VALUE}, and a
+ * page that reaches it ends the iteration, so nothing overflows. With a {@code totalResults}
+ * {@code T}, no request asks beyond index {@code T} (the first total is the plan: a total that
+ * grows with every answer does not move the end): at most {@code T - startIndex + 2} requests.
+ * Without one, no more than {@value #MAX_PAGES_WITHOUT_TOTAL} pages are requested: a longer list
+ * needs {@code totalResults} (every SCIM server sends it), or a larger page size. With or
+ * without, every page after the first must bring an id the iteration does not know (rule 5), or
+ * the iteration fails; so a server that repeats one page is stopped at its second page, one that
+ * alternates between two at its third, one that sends items without ids at its second, and one
+ * that cycles through any number of items at the first page of its second lap (it brings back the
+ * first ids, which are never forgotten).
+ *
+ * <p><b>No item twice.</b> An item is never delivered twice while its id is known (rule 5), in
+ * particular never in the cases above. Memory is bounded, so this has limits: an item delivered
+ * more than {@value RecentIds#CAPACITY} items ago and not among the first
+ * {@value RecentIds#FIRST} is not recognised (a list reordered while paging can bring it back),
+ * and a server that invents new ids for every answer cannot be told from a list that goes on: it
+ * is stopped by {@code totalResults}, or the page bound.
  */
-public final class PagingEngine<T> implements AutoCloseable {
+public final class PagingEngine<T> implements PageSource<T> {
     /** The most pages one iteration requests from a server that sends no {@code totalResults}. */
     public static final int MAX_PAGES_WITHOUT_TOTAL = 100_000;
 
@@ -81,6 +94,7 @@ public final class PagingEngine<T> implements AutoCloseable {
     private boolean parallel;
     private final ArrayDeque<Planned<T>> inFlight = new ArrayDeque<>();
     private long plannedNext;       // start of the next page to plan
+    private boolean plannedToTheEnd; // a planned page ends at Long.MAX_VALUE
     private int plannedSize;        // items per planned page
     private long gapStart;          // a short page left [gapStart, gapStart + gapCount) to fetch
     private int gapCount;
@@ -144,7 +158,7 @@ public final class PagingEngine<T> implements AutoCloseable {
             page = await(head);
         } else {
             requestedStart = next;
-            requestedCount = (int) Math.min(pageSize, remaining);
+            requestedCount = (int) Math.min(Math.min(pageSize, remaining), roomFrom(next));
             page = fetchNow(requestedStart, requestedCount);
         }
         FetchedPage<T> delivered = accept(page, requestedStart, requestedCount);
@@ -168,10 +182,10 @@ public final class PagingEngine<T> implements AutoCloseable {
         if (parallel && items.size() > requestedCount) {
             items = items.subList(0, requestedCount);
         }
-        if (stopAt != null && requestedStart + items.size() - 1 > stopAt) {
-            items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1)); // never past the total
+        if (stopAt != null && items.size() > stopAt - requestedStart + 1) { // never past the total (no overflow)
+            items = items.subList(0, (int) Math.max(0, stopAt - requestedStart + 1));
         }
-        long room = Long.MAX_VALUE - requestedStart + 1; // indexes left before startIndex would overflow
+        long room = roomFrom(requestedStart);
         if (items.size() > room) {
             items = items.subList(0, (int) room);
         }
@@ -211,6 +225,11 @@ public final class PagingEngine<T> implements AutoCloseable {
             refill();
         }
         return page.withItems(List.copyOf(fresh));
+    }
+
+    /** The indexes from {@code start} to the end of the index space, {@code Long.MAX_VALUE} included. */
+    private static long roomFrom(long start) {
+        return Long.MAX_VALUE - start + 1;
     }
 
     private long stopAtOr(long fallback) {
@@ -297,7 +316,7 @@ public final class PagingEngine<T> implements AutoCloseable {
         for (Planned<T> p : inFlight) {
             plannedItems += p.count;
         }
-        while (inFlight.size() < parallelism && plannedNext <= budgetEnd) {
+        while (inFlight.size() < parallelism && !plannedToTheEnd && plannedNext <= budgetEnd) {
             long wanted = remaining - plannedItems - Math.max(0, gapCount);
             if (wanted <= 0) {
                 break;
@@ -311,7 +330,11 @@ public final class PagingEngine<T> implements AutoCloseable {
                 throw fail(e);
             }
             inFlight.add(new Planned<>(start, count, f));
-            plannedNext += count;
+            if (count == roomFrom(plannedNext)) {
+                plannedToTheEnd = true; // the page ends at Long.MAX_VALUE: nothing can follow it
+            } else {
+                plannedNext += count;
+            }
             plannedItems += count;
         }
     }
@@ -332,6 +355,7 @@ public final class PagingEngine<T> implements AutoCloseable {
             return p.future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            p.future.cancel(true); // taken from inFlight to be awaited: close() would not cancel it
             throw fail(new FlowsInterruptedException("paging (GET, " + inFlight.size() + " more pages in flight)"));
         } catch (ExecutionException e) {
             Throwable cause = Futures.unwrap(e);
