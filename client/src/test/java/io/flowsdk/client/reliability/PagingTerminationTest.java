@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -41,7 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PagingTerminationTest {
     private static StreamServer server;
     private static volatile Function<StreamServer.Request, StreamServer.Reply> answer;
-    private static int before;
+    /**
+     * Each test sends to a base path of its own and counts only what arrives there: a fetch-ahead
+     * request of the previous (parallel) test may still land after that test has ended.
+     */
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private String prefix;
+    private final AtomicInteger requests = new AtomicInteger();
 
     @BeforeAll
     static void start() throws IOException {
@@ -55,7 +62,7 @@ class PagingTerminationTest {
 
     @BeforeEach
     void mark() {
-        before = server.count();
+        prefix = "/run-" + RUNS.incrementAndGet();
     }
 
     /** A hostile or broken server: its answer to the n-th request (0-based) for {@code start} and {@code count}. */
@@ -105,12 +112,15 @@ class PagingTerminationTest {
     @ParameterizedTest(name = "{0}, parallelism {1}")
     @MethodSource("matrix")
     void everyIterationEndsQuicklyWithoutRepeats(Server kind, int parallelism) {
-        answer = r -> StreamServer.json(200, kind.answer.body(r.seq() - before, r.longQuery("startIndex"),
-                r.longQuery("count")));
+        String mine = "/api/v1" + prefix + "/";
+        answer = r -> r.target().startsWith(mine)
+                ? StreamServer.json(200, kind.answer.body(requests.getAndIncrement(), r.longQuery("startIndex"),
+                        r.longQuery("count")))
+                : StreamServer.json(404, "{}");
         List<String> delivered = new ArrayList<>();
         Throwable[] outcome = new Throwable[1];
         assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
-            try (FlowsClient c = FlowsClient.builder().baseUrl(server.baseUrl()).bearerToken(Support.TOKEN)
+            try (FlowsClient c = FlowsClient.builder().baseUrl(server.baseUrl() + prefix).bearerToken(Support.TOKEN)
                     .retryPolicy(RetryPolicy.none()).timeout(Duration.ofSeconds(10)).build()) {
                 Iterator<Task> it = c.tasks().list().pageSize(kind.pageSize()).parallelism(parallelism).iterator();
                 while (it.hasNext()) {
@@ -121,7 +131,7 @@ class PagingTerminationTest {
                 outcome[0] = e;
             }
         }, "an endless iteration");
-        int requests = server.count() - before;
+        int requests = this.requests.get();
         System.out.println("[paging] " + kind + " parallelism " + parallelism + ": " + requests + " requests, "
                 + delivered.size() + " items, " + (outcome[0] == null ? "ended" : outcome[0].getMessage()));
         if (kind.ends) {
