@@ -46,7 +46,13 @@ public final class InvalidFlowsPropertiesException extends RuntimeException {
      * @param fix      what to change, for example {@code set a duration above zero, such as 30s}
      */
     public record Problem(String property, String problem, String fix) {
-        /** Checks that no part is null. */
+        /**
+         * Checks that no part is null.
+         *
+         * @param property the property (or properties) at fault
+         * @param problem  what is wrong with it
+         * @param fix      what to change
+         */
         public Problem {
             Objects.requireNonNull(property, "property");
             Objects.requireNonNull(problem, "problem");
