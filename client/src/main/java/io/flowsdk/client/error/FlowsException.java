@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Base of every exception the Flows SDK throws. Unchecked, so that paging iterators and
  * streams can surface failures without wrapping.
@@ -25,7 +27,7 @@ public class FlowsException extends RuntimeException {
      * @param message a description of what went wrong
      * @param cause   the underlying failure, kept for diagnosis
      */
-    public FlowsException(String message, Throwable cause) {
+    public FlowsException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 
