@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -11,9 +13,9 @@ public final class BulkOptions {
     static final BulkOptions DEFAULTS = new BulkOptions(Bulk.DEFAULT_CONCURRENCY, null);
 
     private final int concurrency;
-    private final Consumer<BulkProgress> onProgress;
+    private final @Nullable Consumer<BulkProgress> onProgress;
 
-    private BulkOptions(int concurrency, Consumer<BulkProgress> onProgress) {
+    private BulkOptions(int concurrency, @Nullable Consumer<BulkProgress> onProgress) {
         this.concurrency = concurrency;
         this.onProgress = onProgress;
     }
@@ -61,7 +63,7 @@ public final class BulkOptions {
      *
      * @return the progress callback, or {@code null} for none
      */
-    public Consumer<BulkProgress> onProgress() {
+    public @Nullable Consumer<BulkProgress> onProgress() {
         return onProgress;
     }
 

@@ -2,6 +2,7 @@ package io.flowsdk.client;
 
 import io.flowsdk.client.error.BulkFailureException;
 import io.flowsdk.client.error.FlowsException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ public final class BulkResult<T> {
     private final List<T> succeeded;
     private final Map<String, FlowsException> failed;
     private final List<FlowCancellation> partial;
-    private final FlowsException stoppedEarly;
+    private final @Nullable FlowsException stoppedEarly;
 
     /**
      * Creates the result; the SDK does, tests of your own code may too.
@@ -38,7 +39,7 @@ public final class BulkResult<T> {
      * @param stoppedEarly why the run stopped before reaching every item, or {@code null}
      */
     public BulkResult(List<T> succeeded, Map<String, FlowsException> failed, List<FlowCancellation> partial,
-                      FlowsException stoppedEarly) {
+                      @Nullable FlowsException stoppedEarly) {
         this.succeeded = List.copyOf(succeeded);
         this.failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
         this.partial = List.copyOf(partial);

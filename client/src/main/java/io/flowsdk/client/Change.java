@@ -1,6 +1,7 @@
 package io.flowsdk.client;
 
 import io.flowsdk.client.internal.Text;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,10 @@ import java.util.Optional;
 public final class Change {
     private static final Change NONE = new Change(null, null);
 
-    private final String reason;
-    private final String correlation;
+    private final @Nullable String reason;
+    private final @Nullable String correlation;
 
-    private Change(String reason, String correlation) {
+    private Change(@Nullable String reason, @Nullable String correlation) {
         this.reason = reason == null ? null : Text.requireWellFormed(reason, "reason");
         this.correlation = correlation == null ? null : Text.requireWellFormed(correlation, "correlation");
     }
@@ -59,7 +60,7 @@ public final class Change {
      * @param correlation the correlation, or {@code null} for none
      * @throws IllegalArgumentException if either holds an unpaired surrogate
      */
-    public static Change of(String reason, String correlation) {
+    public static Change of(@Nullable String reason, @Nullable String correlation) {
         return new Change(reason, correlation);
     }
 
@@ -94,7 +95,7 @@ public final class Change {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Change && Objects.equals(reason, ((Change) o).reason)
                 && Objects.equals(correlation, ((Change) o).correlation);
     }

@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -52,11 +54,11 @@ public abstract class ExpandableValue {
     /**
      * Returns whether {@code o} is of the same class and holds an equal value.
      *
-     * @param o another object
+     * @param o another object, or {@code null}
      * @return whether they are equal
      */
     @Override
-    public final boolean equals(Object o) {
+    public final boolean equals(@Nullable Object o) {
         return o != null && o.getClass() == getClass() && value.equals(((ExpandableValue) o).value);
     }
 

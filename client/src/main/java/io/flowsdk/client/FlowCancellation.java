@@ -1,6 +1,7 @@
 package io.flowsdk.client;
 
 import io.flowsdk.client.error.PartialFailureException;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 
@@ -21,8 +22,8 @@ import java.util.List;
  */
 public final class FlowCancellation {
     private final int statusCode;
-    private final String flowId;
-    private final String flowStatus;
+    private final @Nullable String flowId;
+    private final @Nullable String flowStatus;
     private final List<String> canceledJobs;
     private final List<String> notCanceledJobs;
     private final List<String> taskIds;
@@ -31,14 +32,15 @@ public final class FlowCancellation {
      * Creates the result; the SDK does, tests of your own code may too.
      *
      * @param statusCode      the HTTP status, 200 or 207
-     * @param flowId          the flow instance's id
-     * @param flowStatus      the flow's status after the cancel
+     * @param flowId          the flow instance's id, or {@code null} when the answer did not carry it
+     * @param flowStatus      the flow's status after the cancel, or {@code null} when the answer did not carry it
      * @param canceledJobs    jobs that were cancelled (null means none)
      * @param notCanceledJobs jobs that failed to cancel (null means none)
      * @param taskIds         tasks cancelled with the flow (null means none)
      */
-    public FlowCancellation(int statusCode, String flowId, String flowStatus, List<String> canceledJobs,
-                            List<String> notCanceledJobs, List<String> taskIds) {
+    public FlowCancellation(int statusCode, @Nullable String flowId, @Nullable String flowStatus,
+                            @Nullable List<String> canceledJobs, @Nullable List<String> notCanceledJobs,
+                            @Nullable List<String> taskIds) {
         this.statusCode = statusCode;
         this.flowId = flowId;
         this.flowStatus = flowStatus;
@@ -61,13 +63,13 @@ public final class FlowCancellation {
         return statusCode == 207 || !notCanceledJobs.isEmpty();
     }
 
-    /** {@return the cancelled flow instance's id} */
-    public String flowId() {
+    /** {@return the cancelled flow instance's id, or {@code null} when the server's answer did not carry it} */
+    public @Nullable String flowId() {
         return flowId;
     }
 
-    /** {@return the flow's status after the cancel} */
-    public String flowStatus() {
+    /** {@return the flow's status after the cancel, or {@code null} when the server's answer did not carry it} */
+    public @Nullable String flowStatus() {
         return flowStatus;
     }
 
@@ -99,7 +101,7 @@ public final class FlowCancellation {
         return this;
     }
 
-    private static List<String> copy(List<String> list) {
+    private static List<String> copy(@Nullable List<String> list) {
         if (list == null) {
             return List.of();
         }

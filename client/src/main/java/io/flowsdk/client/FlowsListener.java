@@ -11,6 +11,7 @@ import io.flowsdk.client.event.PartialResult;
 import io.flowsdk.client.event.RetryScheduled;
 import io.flowsdk.client.event.TokenFetchFailed;
 import io.flowsdk.client.event.TokenFetched;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -141,7 +142,7 @@ public interface FlowsListener {
      * @param attempt the attempt, as passed to {@code attemptStarted}
      * @return header names and values to add; empty (or null) for none
      */
-    default Map<String, String> attemptHeaders(AttemptStarted attempt) {
+    default @Nullable Map<String, String> attemptHeaders(AttemptStarted attempt) {
         return Map.of();
     }
 

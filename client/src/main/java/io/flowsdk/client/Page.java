@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -24,7 +26,7 @@ public final class Page<T> {
      * @param startIndex   the 1-based index of this page's first item
      * @param itemsPerPage the number of items the server says this page holds
      */
-    public Page(List<T> items, long totalResults, long startIndex, int itemsPerPage) {
+    public Page(@Nullable List<T> items, long totalResults, long startIndex, int itemsPerPage) {
         this(items, totalResults, startIndex, itemsPerPage, true);
     }
 
@@ -37,12 +39,12 @@ public final class Page<T> {
      * @param <T>          the item type
      * @return the page; {@link #total()} is empty
      */
-    public static <T> Page<T> withoutTotal(List<T> items, long startIndex, int itemsPerPage) {
+    public static <T> Page<T> withoutTotal(@Nullable List<T> items, long startIndex, int itemsPerPage) {
         List<T> copy = items == null ? List.of() : items;
         return new Page<>(copy, startIndex - 1 + copy.size(), startIndex, itemsPerPage, false);
     }
 
-    private Page(List<T> items, long totalResults, long startIndex, int itemsPerPage, boolean totalKnown) {
+    private Page(@Nullable List<T> items, long totalResults, long startIndex, int itemsPerPage, boolean totalKnown) {
         this.items = items == null ? List.of() : List.copyOf(items);
         this.totalResults = totalResults;
         this.startIndex = startIndex;

@@ -1,5 +1,7 @@
 package io.flowsdk.client;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -107,7 +109,7 @@ public final class RetryPolicy {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof RetryPolicy)) {
             return false;
         }

@@ -11,4 +11,7 @@
  *
  * <p>{@link io.flowsdk.micrometer.FlowsMetrics} lists the meters and their tags.
  */
+@NullMarked
 package io.flowsdk.micrometer;
+
+import org.jspecify.annotations.NullMarked;

@@ -12,4 +12,7 @@
  * <p>{@link io.flowsdk.opentelemetry.FlowsTracing} describes the spans, their attributes and the
  * propagated headers.
  */
+@NullMarked
 package io.flowsdk.opentelemetry;
+
+import org.jspecify.annotations.NullMarked;

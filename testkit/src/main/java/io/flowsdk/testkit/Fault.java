@@ -1,6 +1,7 @@
 package io.flowsdk.testkit;
 
 import io.flowsdk.testkit.internal.Json;
+import org.jspecify.annotations.Nullable;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -27,11 +28,12 @@ public final class Fault {
     final Kind kind;
     final long delayMillis;
     final int status;
-    final String contentType;
-    final String body;
-    final String retryAfter;
+    final @Nullable String contentType;
+    final @Nullable String body;
+    final @Nullable String retryAfter;
 
-    private Fault(Kind kind, long delayMillis, int status, String contentType, String body, String retryAfter) {
+    private Fault(Kind kind, long delayMillis, int status, @Nullable String contentType, @Nullable String body,
+                  @Nullable String retryAfter) {
         this.kind = kind;
         this.delayMillis = delayMillis;
         this.status = status;
@@ -159,7 +161,7 @@ public final class Fault {
      * @param body the body
      * @return the fault
      */
-    public static Fault response(int status, String contentType, String body) {
+    public static Fault response(int status, @Nullable String contentType, String body) {
         if (status < 100 || status > 599) {
             throw new IllegalArgumentException("status must be 100..599, got " + status);
         }

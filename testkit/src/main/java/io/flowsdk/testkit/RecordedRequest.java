@@ -1,5 +1,7 @@
 package io.flowsdk.testkit;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,7 +23,7 @@ import java.util.TreeMap;
  * @param receivedAt when the request arrived, on the stub's {@link StubClock}
  */
 public record RecordedRequest(
-        Endpoint endpoint,
+        @Nullable Endpoint endpoint,
         String method,
         String path,
         Map<String, List<String>> query,
@@ -57,7 +59,7 @@ public record RecordedRequest(
      * @param name the parameter name (exact case)
      * @return the decoded value, or null when absent
      */
-    public String queryParam(String name) {
+    public @Nullable String queryParam(String name) {
         List<String> v = query.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
@@ -78,7 +80,7 @@ public record RecordedRequest(
      * @param name the header name, any case
      * @return the value, or null when absent
      */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         List<String> v = headers.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }

@@ -1,6 +1,7 @@
 package io.flowsdk.testkit;
 
 import com.google.gson.JsonObject;
+import org.jspecify.annotations.Nullable;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,7 +17,8 @@ import java.util.Objects;
  * @param reason the {@code reason} query parameter of the request that made the change, or null
  * @param correlation the {@code correlation} query parameter of that request, or null
  */
-public record ResourceVersion(Instant at, String change, JsonObject state, String reason, String correlation) {
+public record ResourceVersion(Instant at, String change, JsonObject state, @Nullable String reason,
+                              @Nullable String correlation) {
 
     /**
      * Copies the state so that a version never changes.

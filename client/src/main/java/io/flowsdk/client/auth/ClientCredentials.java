@@ -1,6 +1,7 @@
 package io.flowsdk.client.auth;
 
 import okhttp3.HttpUrl;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class ClientCredentials {
     private final String clientId;
     private final String clientSecret;
     private final List<String> scopes;
-    private final String tokenUrl;
+    private final @Nullable String tokenUrl;
     private final ClientAuthMethod authMethod;
     private final Duration refreshBefore;
 
@@ -133,7 +134,7 @@ public final class ClientCredentials {
      * @return the token URL, or {@code null} for the default: the origin of the client's base URL
      *         plus {@code /oauth2/token}
      */
-    public String tokenUrl() {
+    public @Nullable String tokenUrl() {
         return tokenUrl;
     }
 
@@ -156,7 +157,7 @@ public final class ClientCredentials {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (!(o instanceof ClientCredentials)) {
             return false;
         }
@@ -190,10 +191,10 @@ public final class ClientCredentials {
      * thread-safe.
      */
     public static final class Builder {
-        private String clientId;
-        private String clientSecret;
+        private @Nullable String clientId;
+        private @Nullable String clientSecret;
         private final Set<String> scopes = new LinkedHashSet<>();
-        private String tokenUrl;
+        private @Nullable String tokenUrl;
         private ClientAuthMethod authMethod = ClientAuthMethod.CLIENT_SECRET_BASIC;
         private Duration refreshBefore = DEFAULT_REFRESH_BEFORE;
 
@@ -326,7 +327,7 @@ public final class ClientCredentials {
         }
 
         /** Why a client id or secret cannot be used; never quotes the value. */
-        private static String problem(String value) {
+        private static @Nullable String problem(String value) {
             if (value.isBlank()) {
                 return "must not be blank";
             }

@@ -13,4 +13,7 @@
  * {@link io.flowsdk.client.auth.ClientAuthMethod} chooses how the client id and secret travel to
  * the token endpoint. The client fetches, caches and refreshes the access token itself.
  */
+@NullMarked
 package io.flowsdk.client.auth;
+
+import org.jspecify.annotations.NullMarked;

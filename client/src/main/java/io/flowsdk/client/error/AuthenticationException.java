@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * No access token could be obtained, so the call was not sent: the token endpoint refused the
  * client credentials or could not be reached, or a {@code tokenProvider} threw.
@@ -19,9 +21,9 @@ public class AuthenticationException extends FlowsException {
     private static final long serialVersionUID = 1L;
 
     /** The OAuth 2.0 error code, or {@code null}. */
-    private final String error;
+    private final @Nullable String error;
     /** The OAuth 2.0 error description, or {@code null}. */
-    private final String errorDescription;
+    private final @Nullable String errorDescription;
     /** The HTTP status of the token endpoint's answer, or 0. */
     private final int statusCode;
 
@@ -34,8 +36,8 @@ public class AuthenticationException extends FlowsException {
      * @param statusCode       the HTTP status of the token endpoint's answer, or 0 when there was none
      * @param cause            the underlying failure, or {@code null}
      */
-    public AuthenticationException(String message, String error, String errorDescription, int statusCode,
-                                   Throwable cause) {
+    public AuthenticationException(String message, @Nullable String error, @Nullable String errorDescription,
+                                   int statusCode, @Nullable Throwable cause) {
         super(message, cause);
         this.error = error;
         this.errorDescription = errorDescription;
@@ -48,7 +50,7 @@ public class AuthenticationException extends FlowsException {
      *
      * @return the error code, or {@code null} when the answer had none (or there was no answer)
      */
-    public String error() {
+    public @Nullable String error() {
         return error;
     }
 
@@ -57,7 +59,7 @@ public class AuthenticationException extends FlowsException {
      *
      * @return the description, or {@code null}
      */
-    public String errorDescription() {
+    public @Nullable String errorDescription() {
         return errorDescription;
     }
 

@@ -1,6 +1,7 @@
 package io.flowsdk.client.error;
 
 import io.flowsdk.client.BulkResult;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Map;
 
@@ -48,7 +49,7 @@ public class BulkFailureException extends FlowsException {
         return sb.toString();
     }
 
-    private static Throwable firstCause(BulkResult<?> r) {
+    private static @Nullable Throwable firstCause(BulkResult<?> r) {
         return r.failed().values().stream().findFirst().map(Throwable.class::cast)
                 .orElse(r.stoppedEarly().orElse(null));
     }

@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,13 +43,13 @@ public class FlowsApiException extends FlowsException {
     /** The path sent, percent-encoded and without the query. */
     private final String path;
     /** The error body's {@code code} as sent, or {@code null}. */
-    private final String errorCode;
+    private final @Nullable String errorCode;
     /** The error body's {@code message}, or {@code null}. */
-    private final String errorMessage;
+    private final @Nullable String errorMessage;
     /** The error body's {@code status}, or {@code null}. */
-    private final String errorStatus;
+    private final @Nullable String errorStatus;
     /** The first {@value #MAX_BODY_CHARS} characters of the response body, or {@code null}. */
-    private final String responseBody;
+    private final @Nullable String responseBody;
     /** The response headers, names in lower case; empty when not known. */
     private final TreeMap<String, List<String>> responseHeaders;
 
@@ -70,8 +72,9 @@ public class FlowsApiException extends FlowsException {
      * @param errorStatus  the error body's {@code status}, or {@code null}
      * @param responseBody the response body (cut to {@value #MAX_BODY_CHARS} characters), or {@code null}
      */
-    public FlowsApiException(int statusCode, String method, String path, String errorCode,
-                             String errorMessage, String errorStatus, String responseBody) {
+    public FlowsApiException(int statusCode, String method, String path, @Nullable String errorCode,
+                             @Nullable String errorMessage, @Nullable String errorStatus,
+                             @Nullable String responseBody) {
         this(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, Map.of());
     }
 
@@ -87,15 +90,16 @@ public class FlowsApiException extends FlowsException {
      * @param responseBody    the response body (cut to {@value #MAX_BODY_CHARS} characters), or {@code null}
      * @param responseHeaders the response headers (names in any case), or an empty map
      */
-    public FlowsApiException(int statusCode, String method, String path, String errorCode,
-                             String errorMessage, String errorStatus, String responseBody,
-                             Map<String, List<String>> responseHeaders) {
+    public FlowsApiException(int statusCode, String method, String path, @Nullable String errorCode,
+                             @Nullable String errorMessage, @Nullable String errorStatus,
+                             @Nullable String responseBody, Map<String, List<String>> responseHeaders) {
         this(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody,
                 normalise(responseHeaders));
     }
 
-    private FlowsApiException(int statusCode, String method, String path, String errorCode, String errorMessage,
-                              String errorStatus, String responseBody, TreeMap<String, List<String>> headers) {
+    private FlowsApiException(int statusCode, String method, String path, @Nullable String errorCode,
+                              @Nullable String errorMessage, @Nullable String errorStatus,
+                              @Nullable String responseBody, TreeMap<String, List<String>> headers) {
         super(describe(statusCode, method, path, errorCode, errorMessage, errorStatus, headers));
         this.statusCode = statusCode;
         this.method = method;
@@ -125,11 +129,11 @@ public class FlowsApiException extends FlowsException {
     }
 
     /** {@return the request id the server assigned (see {@link #REQUEST_ID_HEADERS}), or {@code null}} */
-    public String requestId() {
+    public @Nullable String requestId() {
         return requestIdOf(responseHeaders);
     }
 
-    private static String requestIdOf(Map<String, List<String>> headers) {
+    private static @Nullable String requestIdOf(Map<String, List<String>> headers) {
         for (String name : REQUEST_ID_HEADERS) {
             List<String> values = headers.get(name);
             if (values != null && !values.isEmpty() && !values.get(0).isBlank()) {
@@ -155,22 +159,22 @@ public class FlowsApiException extends FlowsException {
     }
 
     /** {@return the error body's {@code code} as sent (a number's text or the string), or {@code null}} */
-    public String errorCode() {
+    public @Nullable String errorCode() {
         return errorCode;
     }
 
     /** {@return the error body's {@code message} (or a problem document's detail/title), or {@code null}} */
-    public String errorMessage() {
+    public @Nullable String errorMessage() {
         return errorMessage;
     }
 
     /** {@return the error body's {@code status} text, or {@code null}} */
-    public String errorStatus() {
+    public @Nullable String errorStatus() {
         return errorStatus;
     }
 
     /** {@return the first 2048 characters of the response body, or {@code null} when there was none} */
-    public String responseBody() {
+    public @Nullable String responseBody() {
         return responseBody;
     }
 
@@ -184,15 +188,15 @@ public class FlowsApiException extends FlowsException {
         return path;
     }
 
-    private static String cut(String body) {
+    private static @Nullable String cut(@Nullable String body) {
         if (body == null || body.length() <= MAX_BODY_CHARS) {
             return body;
         }
         return body.substring(0, MAX_BODY_CHARS);
     }
 
-    private static String describe(int status, String method, String path, String code, String message,
-                                   String errorStatus, Map<String, List<String>> headers) {
+    private static String describe(int status, String method, String path, @Nullable String code,
+                                   @Nullable String message, @Nullable String errorStatus, Map<String, List<String>> headers) {
         StringBuilder sb = new StringBuilder();
         sb.append(Objects.toString(method, "?")).append(' ').append(Objects.toString(path, "?"))
           .append(" -> ").append(status);
@@ -225,7 +229,7 @@ public class FlowsApiException extends FlowsException {
     }
 
     /** "Service Unavailable: backend down" after the reason "Service Unavailable" reads "backend down". */
-    private static String withoutPrefix(String message, String reason) {
+    private static @Nullable String withoutPrefix(String message, @Nullable String reason) {
         if (reason == null) {
             return message;
         }
@@ -252,7 +256,7 @@ public class FlowsApiException extends FlowsException {
         private StatusTexts() {
         }
 
-        static String of(int status) {
+        static @Nullable String of(int status) {
             switch (status) {
                 case 301: return "Moved Permanently";
                 case 302: return "Found";

@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /** 403 Forbidden: the token is valid but not allowed to do this. */
 public class ForbiddenException extends FlowsApiException {
     private static final long serialVersionUID = 1L;
@@ -15,8 +17,8 @@ public class ForbiddenException extends FlowsApiException {
      * @param errorStatus  the error body's {@code status}, or {@code null}
      * @param responseBody the response body (cut to 2048 characters), or {@code null}
      */
-    public ForbiddenException(int statusCode, String method, String path, String errorCode, String errorMessage,
-            String errorStatus, String responseBody) {
+    public ForbiddenException(int statusCode, String method, String path, @Nullable String errorCode,
+            @Nullable String errorMessage, @Nullable String errorStatus, @Nullable String responseBody) {
         super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody);
     }
 
@@ -32,8 +34,9 @@ public class ForbiddenException extends FlowsApiException {
      * @param responseBody    the response body (cut to 2048 characters), or {@code null}
      * @param responseHeaders the response headers, or an empty map
      */
-    public ForbiddenException(int statusCode, String method, String path, String errorCode, String errorMessage,
-            String errorStatus, String responseBody, java.util.Map<String, java.util.List<String>> responseHeaders) {
+    public ForbiddenException(int statusCode, String method, String path, @Nullable String errorCode,
+            @Nullable String errorMessage, @Nullable String errorStatus, @Nullable String responseBody,
+            java.util.Map<String, java.util.List<String>> responseHeaders) {
         super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, responseHeaders);
     }
 }

@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A 2xx answer whose body is not the JSON the API promises: HTML, truncated JSON, a wrong
  * content type, or JSON of the wrong shape. Keeps the status and a short snippet of the body.
@@ -17,7 +19,7 @@ public class MalformedResponseException extends FlowsException {
     /** The path sent, without the query. */
     private final String path;
     /** The first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null}. */
-    private final String snippet;
+    private final @Nullable String snippet;
 
     /**
      * Creates the exception; the SDK does, tests of your own code may too.
@@ -30,7 +32,7 @@ public class MalformedResponseException extends FlowsException {
      * @param cause      the parse failure, or {@code null}
      */
     public MalformedResponseException(int statusCode, String method, String path, String problem,
-                                      String body, Throwable cause) {
+                                      @Nullable String body, @Nullable Throwable cause) {
         super(method + " " + path + " -> " + statusCode + ": " + problem
                 + (body == null ? "" : "; body starts with: " + quote(cut(body))), cause);
         this.statusCode = statusCode;
@@ -55,11 +57,11 @@ public class MalformedResponseException extends FlowsException {
     }
 
     /** {@return the first {@value #MAX_SNIPPET_CHARS} characters of the body, or {@code null}} */
-    public String snippet() {
+    public @Nullable String snippet() {
         return snippet;
     }
 
-    private static String cut(String body) {
+    private static @Nullable String cut(@Nullable String body) {
         if (body == null || body.length() <= MAX_SNIPPET_CHARS) {
             return body;
         }

@@ -1,5 +1,7 @@
 package io.flowsdk.client.error;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Optional;
 
@@ -11,7 +13,7 @@ public class RateLimitedException extends FlowsApiException {
     private static final long serialVersionUID = 1L;
 
     /** The wait the server asked for in {@code Retry-After}, or {@code null}. */
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     /**
      * Creates the exception; the SDK does, tests of your own code may too.
@@ -25,9 +27,9 @@ public class RateLimitedException extends FlowsApiException {
      * @param responseBody the response body (cut to 2048 characters), or {@code null}
      * @param retryAfter   the wait the server asked for in {@code Retry-After}, or {@code null}
      */
-    public RateLimitedException(int statusCode, String method, String path, String errorCode,
-                                String errorMessage, String errorStatus, String responseBody,
-                                Duration retryAfter) {
+    public RateLimitedException(int statusCode, String method, String path, @Nullable String errorCode,
+                                @Nullable String errorMessage, @Nullable String errorStatus, @Nullable String responseBody,
+                                @Nullable Duration retryAfter) {
         this(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, retryAfter,
                 java.util.Map.of());
     }
@@ -45,9 +47,10 @@ public class RateLimitedException extends FlowsApiException {
      * @param retryAfter      the wait the server asked for in {@code Retry-After}, or {@code null}
      * @param responseHeaders the response headers, or an empty map
      */
-    public RateLimitedException(int statusCode, String method, String path, String errorCode,
-                                String errorMessage, String errorStatus, String responseBody,
-                                Duration retryAfter, java.util.Map<String, java.util.List<String>> responseHeaders) {
+    public RateLimitedException(int statusCode, String method, String path, @Nullable String errorCode,
+                                @Nullable String errorMessage, @Nullable String errorStatus, @Nullable String responseBody,
+                                @Nullable Duration retryAfter,
+                                java.util.Map<String, java.util.List<String>> responseHeaders) {
         super(statusCode, method, path, errorCode, errorMessage, errorStatus, responseBody, responseHeaders);
         this.retryAfter = retryAfter;
     }

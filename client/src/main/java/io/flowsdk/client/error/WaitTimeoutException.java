@@ -1,6 +1,7 @@
 package io.flowsdk.client.error;
 
 import io.flowsdk.client.internal.Durations;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public class WaitTimeoutException extends FlowsException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Object lastValue;
+    private final transient @Nullable Object lastValue;
     /** The time that was allowed. */
     private final Duration timeout;
 
@@ -32,7 +33,7 @@ public class WaitTimeoutException extends FlowsException {
      * @param timeout   the time allowed
      * @param lastValue the last value read, or {@code null} if none was read
      */
-    public WaitTimeoutException(String what, Duration timeout, Object lastValue) {
+    public WaitTimeoutException(String what, Duration timeout, @Nullable Object lastValue) {
         super("gave up waiting for " + what + " after " + Durations.human(timeout));
         this.timeout = timeout;
         this.lastValue = lastValue;
@@ -56,7 +57,7 @@ public class WaitTimeoutException extends FlowsException {
      *
      * @return the last value read before the time ran out, or {@code null} if no read succeeded
      */
-    public Object lastValue() {
+    public @Nullable Object lastValue() {
         return lastValue;
     }
 

@@ -1,5 +1,7 @@
 package io.flowsdk.client.event;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +16,7 @@ import java.util.Objects;
  * @param exceptionClass the class of the exception this attempt ended with, or null on success
  */
 public record AttemptEnded(CallInfo call, int attempt, int statusCode, Duration duration, Outcome outcome,
-                           Class<? extends Throwable> exceptionClass) {
+                           @Nullable Class<? extends Throwable> exceptionClass) {
     /**
      * Checks the components.
      *

@@ -1,5 +1,7 @@
 package io.flowsdk.client.event;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param exceptionClass the class of the exception the caller got, or null on success
  */
 public record CallEnded(CallInfo call, int statusCode, Duration duration, int attempts, Outcome outcome,
-                        Class<? extends Throwable> exceptionClass) {
+                        @Nullable Class<? extends Throwable> exceptionClass) {
     /**
      * Checks the components.
      *

@@ -1,5 +1,7 @@
 package io.flowsdk.client.event;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -19,7 +21,7 @@ import java.util.Objects;
  * @param exceptionClass the class of the exception the consumer got, or null
  */
 public record IterationEnded(long iterationId, String operation, long items, int pages, Duration duration,
-                             Outcome outcome, Class<? extends Throwable> exceptionClass) {
+                             Outcome outcome, @Nullable Class<? extends Throwable> exceptionClass) {
     /**
      * Checks the components.
      *

@@ -1,5 +1,7 @@
 package io.flowsdk.client.event;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param previousTokenValid whether the previous token is still valid and stays in use
  */
 public record TokenFetchFailed(TokenFetchReason reason, Duration duration, Class<? extends Throwable> exceptionClass,
-                               String error, int statusCode, boolean previousTokenValid) {
+                               @Nullable String error, int statusCode, boolean previousTokenValid) {
     /**
      * Checks the components.
      *

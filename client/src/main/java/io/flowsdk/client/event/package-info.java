@@ -14,4 +14,7 @@
  * (and so change the canonical constructor). Build them in your own tests if you like, but
  * expect to adjust such code when you upgrade.
  */
+@NullMarked
 package io.flowsdk.client.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.flowsdk.client.filter;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,7 +57,7 @@ public enum ComparisonOperator {
      * @param token a token such as {@code "eq"} or {@code "GE"}; may be {@code null}
      * @return the operator, or empty if the token is not a comparison operator ({@code "pr"} is not)
      */
-    public static Optional<ComparisonOperator> fromToken(String token) {
+    public static Optional<ComparisonOperator> fromToken(@Nullable String token) {
         if (token == null || token.length() != 2) {
             return Optional.empty();
         }

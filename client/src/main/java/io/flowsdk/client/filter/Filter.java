@@ -2,6 +2,7 @@ package io.flowsdk.client.filter;
 
 import com.google.gson.JsonElement;
 import io.flowsdk.client.ExpandableValue;
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -103,7 +104,7 @@ public sealed interface Filter {
      * @throws IllegalArgumentException if the filter compares a boolean with an ordering or string
      *     operator ({@code gt}, {@code co}, ...), which SCIM servers reject with 400
      */
-    default boolean matches(JsonElement resource) {
+    default boolean matches(@Nullable JsonElement resource) {
         return FilterEvaluator.standard().matches(this, resource);
     }
 
@@ -111,11 +112,11 @@ public sealed interface Filter {
      * Tests this filter against a model object (for example a {@code Task}) with the standard
      * evaluator: the object is first turned into JSON, see {@link FilterEvaluator#matches(Filter, Object)}.
      *
-     * @param resource the model object
+     * @param resource the model object; {@code null} counts as JSON null
      * @return whether the resource matches
      * @throws IllegalArgumentException as {@link #matches(JsonElement)}
      */
-    default boolean matches(Object resource) {
+    default boolean matches(@Nullable Object resource) {
         return FilterEvaluator.standard().matches(this, resource);
     }
 
@@ -827,7 +828,7 @@ public sealed interface Filter {
      * @param operator the comparison operator
      * @param value the canonical value
      */
-    record Comparison(String attributePath, ComparisonOperator operator, Object value) implements Filter {
+    record Comparison(String attributePath, ComparisonOperator operator, @Nullable Object value) implements Filter {
         /**
          * Validates and canonicalises.
          *

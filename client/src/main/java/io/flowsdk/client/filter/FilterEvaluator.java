@@ -7,6 +7,7 @@ import com.google.gson.JsonPrimitive;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonValues;
 import io.flowsdk.client.internal.Rfc3339;
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -110,7 +111,7 @@ public final class FilterEvaluator {
      * @throws IllegalArgumentException if the filter compares a boolean with an operator other
      *     than {@code eq} or {@code ne}
      */
-    public boolean matches(Filter filter, JsonElement resource) {
+    public boolean matches(Filter filter, @Nullable JsonElement resource) {
         Objects.requireNonNull(filter, "filter must not be null");
         rejectBooleanOrdering(filter); // up front, so the outcome never depends on the data
         return eval(filter, resource == null ? JsonNull.INSTANCE : resource, "");
@@ -124,17 +125,17 @@ public final class FilterEvaluator {
      * (declared fields win on a clash). A {@link JsonElement} is used as it is.
      *
      * @param filter the filter
-     * @param resource the model object
+     * @param resource the model object; {@code null} counts as JSON null
      * @return whether the resource matches
      * @throws IllegalArgumentException as {@link #matches(Filter, JsonElement)}, and when the
      *     object holds a value JSON cannot hold (such as NaN, or a map that contains itself)
      */
-    public boolean matches(Filter filter, Object resource) {
+    public boolean matches(Filter filter, @Nullable Object resource) {
         return matches(filter, toJson(resource));
     }
 
     /** Converts a model object to JSON as described on {@link #matches(Filter, Object)}. */
-    static JsonElement toJson(Object resource) {
+    static JsonElement toJson(@Nullable Object resource) {
         if (resource == null) {
             return JsonNull.INSTANCE;
         }
@@ -234,7 +235,8 @@ public final class FilterEvaluator {
         return anyMatches(values, op, expected, exact);
     }
 
-    private static boolean anyMatches(List<JsonElement> values, ComparisonOperator op, Object expected, boolean exact) {
+    private static boolean anyMatches(List<JsonElement> values, ComparisonOperator op, @Nullable Object expected,
+                                      boolean exact) {
         for (JsonElement v : values) {
             if (v.isJsonPrimitive() && comparePrimitive(v.getAsJsonPrimitive(), op, expected, exact)) {
                 return true;
@@ -243,7 +245,8 @@ public final class FilterEvaluator {
         return false;
     }
 
-    private static boolean comparePrimitive(JsonPrimitive actual, ComparisonOperator op, Object expected, boolean exact) {
+    private static boolean comparePrimitive(JsonPrimitive actual, ComparisonOperator op, @Nullable Object expected,
+                                            boolean exact) {
         if (expected instanceof String s) {
             if (!actual.isString()) {
                 return false;
@@ -399,7 +402,7 @@ public final class FilterEvaluator {
         }
     }
 
-    private static JsonElement member(JsonObject object, String name) {
+    private static @Nullable JsonElement member(JsonObject object, String name) {
         JsonElement exact = object.get(name);
         if (exact != null) {
             return exact;

@@ -1,6 +1,7 @@
 package io.flowsdk.client.filter;
 
 import io.flowsdk.client.internal.AttributeNames;
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,7 +168,7 @@ final class FilterParser {
         return inner;
     }
 
-    private Object parseValue(ComparisonOperator operator) {
+    private @Nullable Object parseValue(ComparisonOperator operator) {
         skipWs();
         int start = pos;
         if (atEnd()) {

@@ -3,6 +3,7 @@ package io.flowsdk.client.filter;
 import io.flowsdk.client.ExpandableValue;
 import io.flowsdk.client.internal.AttributeNames;
 import io.flowsdk.client.internal.Rfc3339;
+import org.jspecify.annotations.Nullable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -42,7 +43,7 @@ final class FilterValues {
      * stripped), Boolean or null. Accepts other numbers, OffsetDateTime, Instant and ExpandableValue
      * for convenience.
      */
-    static Object canonicalValue(Object value) {
+    static @Nullable Object canonicalValue(@Nullable Object value) {
         if (value instanceof String) {
             return requireValidUnicode((String) value);
         }
@@ -148,7 +149,7 @@ final class FilterValues {
     }
 
     /** Appends a literal (string, number, boolean or null) in its canonical wire form. */
-    static void appendLiteral(StringBuilder sb, Object value) {
+    static void appendLiteral(StringBuilder sb, @Nullable Object value) {
         if (value == null) {
             sb.append("null");
         } else if (value instanceof String) {

@@ -1,5 +1,7 @@
 package io.flowsdk.client.filter;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
@@ -142,7 +144,7 @@ final class Operands extends AbstractList<Filter> implements RandomAccess {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         if (o instanceof Operands other && other.buffer == buffer && other.size == size) {
             return true; // the same prefix of one buffer
         }

@@ -12,4 +12,7 @@
  *
  * <p>Everything in this package is immutable and thread-safe.
  */
+@NullMarked
 package io.flowsdk.client.filter;
+
+import org.jspecify.annotations.NullMarked;

@@ -7,6 +7,7 @@ import io.flowsdk.client.Query;
 import io.flowsdk.client.RetryPolicy;
 import io.flowsdk.client.SortOrder;
 import io.flowsdk.client.filter.Filter;
+import io.flowsdk.client.filter.FilterParseException;
 import io.flowsdk.client.model.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,8 @@ class BadInputMatrixTest extends ReliabilityServerTest {
         iae(a, "pageSize(0)", c -> c.tasks().list().pageSize(0), "pageSize");
         iae(a, "pageSize(-5)", c -> c.tasks().list().pageSize(-5), "pageSize");
         iae(a, "pageSize(MIN)", c -> c.tasks().list().pageSize(Integer.MIN_VALUE), "pageSize");
+        iae(a, "pageSize(MAX_PAGE_SIZE + 1)", c -> c.tasks().list().pageSize(Query.MAX_PAGE_SIZE + 1), "pageSize");
+        iae(a, "pageSize(MAX)", c -> c.flows().list().pageSize(Integer.MAX_VALUE), "pageSize");
         iae(a, "startIndex(0)", c -> c.tasks().list().startIndex(0), "startIndex");
         iae(a, "startIndex(-1)", c -> c.flows().list().startIndex(-1), "startIndex");
         iae(a, "limit(-1)", c -> c.tasks().list().limit(-1), "limit");
@@ -97,6 +100,17 @@ class BadInputMatrixTest extends ReliabilityServerTest {
         iae(a, "flows.get(\"tasks\")", c -> c.flows().get("tasks"), "flowInstanceId");
         iae(a, "flows.cancel(\"..\")", c -> c.flows().cancel(".."), "flowInstanceId");
         iae(a, "flows.find(\"\")", c -> c.flows().find(""), "flowInstanceId");
+        // the asynchronous forms refuse bad input by throwing too, not through the future
+        iae(a, "getAsync(\"\")", c -> c.tasks().getAsync(""), "taskId");
+        iae(a, "findAsync(\" \")", c -> c.tasks().findAsync(" "), "taskId");
+        iae(a, "completeAsync(\"..\")", c -> c.tasks().completeAsync("..", Map.of()), "taskId");
+        iae(a, "cancelAsync(\".\")", c -> c.tasks().cancelAsync("."), "taskId");
+        iae(a, "awaitAsync(\"\")", c -> c.tasks().awaitAsync("", t -> true, Duration.ofSeconds(1)), "taskId");
+        iae(a, "await(\" \")", c -> c.tasks().await(" ", t -> true, Duration.ofSeconds(1)), "taskId");
+        iae(a, "flows.getAsync(\"tasks\")", c -> c.flows().getAsync("tasks"), "flowInstanceId");
+        iae(a, "flows.cancelAsync(\"..\")", c -> c.flows().cancelAsync(".."), "flowInstanceId");
+        iae(a, "tasks.list(descriptor of flows)", c -> c.tasks().list(c.flows().list().toDescriptor()), null);
+        iae(a, "tasks.list(garbage descriptor)", c -> c.tasks().list("not a descriptor"), null);
         for (String h : List.of("a b", "x&y=1", "a\r\nb", "id#", "a=b", "%41", "+", "\u00fcber", "", "a..b", "1abc")) {
             iae(a, "sortBy(" + h + ")", c -> c.tasks().list().sortBy(h, SortOrder.ASCENDING), "sortBy");
             iae(a, "attributes(" + h + ")", c -> c.tasks().list().attributes("id", h), "attributes");
@@ -104,8 +118,10 @@ class BadInputMatrixTest extends ReliabilityServerTest {
         }
         for (String f : List.of("status eq", "status eq \"x\"&count=1", "status eq \"x\" #", "\r\n", "",
                 "status eq \"a\" and", "((status pr)", "status zz \"x\"", "x eq \"unterminated")) {
-            a.add(Arguments.of("filter(" + f.replace("\r\n", "CRLF") + ")", IllegalArgumentException.class,
+            a.add(Arguments.of("filter(" + f.replace("\r\n", "CRLF") + ")", FilterParseException.class,
                     (CallOn) c -> c.tasks().list().filter(f), null));
+            a.add(Arguments.of("flows filter(" + f.replace("\r\n", "CRLF") + ")", FilterParseException.class,
+                    (CallOn) c -> c.flows().list().filter(f).firstPageAsync(), null));
         }
         // NullPointerException
         npe(a, "get(null)", c -> c.tasks().get(null));
@@ -120,6 +136,19 @@ class BadInputMatrixTest extends ReliabilityServerTest {
         npe(a, "cancel(id, null)", c -> c.tasks().cancel("t-1", null));
         npe(a, "flows.cancel(null)", c -> c.flows().cancel(null));
         npe(a, "flows.cancel(id, null)", c -> c.flows().cancel("f-1", null));
+        npe(a, "getAsync(null)", c -> c.tasks().getAsync(null));
+        npe(a, "findAsync(null)", c -> c.tasks().findAsync(null));
+        npe(a, "createAsync(null)", c -> c.tasks().createAsync(null));
+        npe(a, "completeAsync(null)", c -> c.tasks().completeAsync(null));
+        npe(a, "completeAsync(id, null)", c -> c.tasks().completeAsync("t-1", null));
+        npe(a, "cancelAsync(null)", c -> c.tasks().cancelAsync(null));
+        npe(a, "cancelAsync(id, null)", c -> c.tasks().cancelAsync("t-1", null));
+        npe(a, "awaitAsync(null, p, t)", c -> c.tasks().awaitAsync(null, t -> true, Duration.ofSeconds(1)));
+        npe(a, "flows.getAsync(null)", c -> c.flows().getAsync(null));
+        npe(a, "flows.findAsync(null)", c -> c.flows().findAsync(null));
+        npe(a, "flows.cancelAsync(null)", c -> c.flows().cancelAsync(null));
+        npe(a, "flows.cancelAsync(id, null)", c -> c.flows().cancelAsync("f-1", null));
+        npe(a, "tasks.list(null descriptor)", c -> c.tasks().list((String) null));
         npe(a, "filter((String) null)", c -> c.tasks().list().filter((String) null));
         npe(a, "filter((Filter) null)", c -> c.tasks().list().filter((Filter) null));
         npe(a, "sortBy(null)", c -> c.tasks().list().sortBy(null, SortOrder.ASCENDING));
