@@ -1,4 +1,4 @@
-package io.flowsdk.examples.approvals.bench;
+package io.flowsdk.examples.startupcost;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -19,7 +19,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * started three ways in rotating rounds, so that load from elsewhere on the machine hits all
  * alike: with the starter's auto-configurations; without them (excluded) and no client; without
  * them and a client made by hand in a {@code @Bean}, which is what the starter replaces. Not a test: run by hand
- * (BENCHMARKS.md, "Spring Boot starter: startup").
+ * (BENCHMARKS.md, "Spring Boot starter: startup"). It lives outside the application's package on
+ * purpose: there, its hand-made client bean would be found by the application's component scan and
+ * replace the starter's in the application's own tests.
  *
  * <ul>
  *   <li>{@code warm}: in this JVM, after warm-up rounds of both; the time of
