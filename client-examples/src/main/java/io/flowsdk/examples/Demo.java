@@ -7,6 +7,7 @@ import io.flowsdk.client.SortOrder;
 import io.flowsdk.client.error.PartialFailureException;
 import io.flowsdk.client.filter.Filter;
 import io.flowsdk.client.model.Task;
+import io.flowsdk.testkit.Endpoint;
 import io.flowsdk.testkit.FlowsStub;
 import io.flowsdk.testkit.SeedData;
 import io.flowsdk.testkit.Seeds;
@@ -21,10 +22,14 @@ import java.util.stream.Collectors;
 
 /**
  * A tour of the SDK against an embedded {@link FlowsStub} seeded with 3 flow instances and
- * 1,200 tasks: count, iterate everything, a filtered and sorted page, complete a task, cancel a
- * flow that answers 207, and a summary. Run it with the README's first command.
+ * 1,200 tasks: connect with client credentials (one token request for every call that follows),
+ * count, iterate everything, a filtered and sorted page, complete a task, cancel a flow that
+ * answers 207, and a summary. Run it with the README's first command.
  */
 public final class Demo {
+    /** The client id the demo registers at the stub's token endpoint. */
+    static final String CLIENT_ID = "demo-bot";
+    private static final String CLIENT_SECRET = "demo-secret";
     private static final int WIDTH = 78;
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -41,21 +46,38 @@ public final class Demo {
         try (FlowsStub stub = new FlowsStub()) {
             SeedData data = seedWithARunningFlow();
             stub.seed(data);
-            try (FlowsClient client = stub.client()) {
+            stub.registerClient(CLIENT_ID, CLIENT_SECRET);
+            System.out.println("Flows Java SDK demo");
+            System.out.println(line('='));
+            // how a service account connects: the client fetches a token once, then reuses it
+            try (FlowsClient client = FlowsClient.builder()
+                    .baseUrl(stub.baseUrl())
+                    .clientCredentials(CLIENT_ID, CLIENT_SECRET)
+                    .build()) {
+                long flows = client.flows().list().count();
+                long tasks = client.tasks().list().count();
+                System.out.printf("Connected to %s as %s (client credentials).%n", stub.baseUrl(), CLIENT_ID);
+                System.out.printf("Token requested %s for %d calls: cached, refreshed before it expires.%n",
+                        times(stub.requestCount(Endpoint.TOKEN)), apiRequests(stub));
+                System.out.printf("Seeded %d flow instances and %,d tasks.%n", flows, tasks);
                 tour(stub, client, data);
             }
             System.out.println();
             System.out.println(line('='));
-            System.out.printf("Done: %d requests to the stub, %d ms in all.%n", stub.requests().size(), millis(t0));
+            System.out.printf("Done: %d calls to the API, token requested %s, %d ms in all.%n", apiRequests(stub),
+                    times(stub.requestCount(Endpoint.TOKEN)), millis(t0));
         }
     }
 
-    private static void tour(FlowsStub stub, FlowsClient client, SeedData data) {
-        System.out.println("Flows Java SDK demo");
-        System.out.println(line('='));
-        System.out.println("Embedded FlowsStub at " + stub.baseUrl());
-        System.out.printf("Seeded %d flow instances and %,d tasks.%n", data.flows().size(), data.tasks().size());
+    private static int apiRequests(FlowsStub stub) {
+        return stub.requests().size() - stub.requestCount(Endpoint.TOKEN);
+    }
 
+    private static String times(int n) {
+        return n + (n == 1 ? " time" : " times");
+    }
+
+    private static void tour(FlowsStub stub, FlowsClient client, SeedData data) {
         // 1. count
         section(1, "Count: one request each, count=0 answers only totalResults");
         long t = System.nanoTime();

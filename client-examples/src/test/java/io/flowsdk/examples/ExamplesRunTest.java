@@ -7,8 +7,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every runnable example runs to completion against the embedded stub and prints what it promises. */
@@ -60,6 +63,29 @@ class ExamplesRunTest {
         }
         assertTrue(out.contains("flow cancel answered 207"), out);
         assertTrue(out.contains("the iteration's span has 12 page spans as children"), out);
+    }
+
+    @Test
+    void connectWithClientCredentialsFetchesOneTokenForAllItsCalls() {
+        String out = run(ConnectWithClientCredentials::main);
+        assertTrue(out.contains("token requests: 1 for 5 API calls"), out);
+        assertTrue(out.contains("every API request carried that token: true"), out);
+        assertTrue(out.contains("client credentials (client id " + ConnectWithClientCredentials.CLIENT_ID), out);
+        assertTrue(!out.contains("example-secret"), "the secret was printed:\n" + out);
+    }
+
+    @Test
+    void theDemoConnectsWithClientCredentialsAndFetchesOneToken() {
+        String out = run(Demo::main);
+        List<String> lines = out.lines().collect(Collectors.toList());
+        assertEquals("Flows Java SDK demo", lines.get(0), out);
+        assertTrue(lines.get(2).startsWith("Connected to http://127.0.0.1:"), out);
+        assertTrue(lines.get(2).endsWith(" as " + Demo.CLIENT_ID + " (client credentials)."), out);
+        assertEquals("Token requested 1 time for 2 calls: cached, refreshed before it expires.", lines.get(3), out);
+        assertEquals("Seeded 3 flow instances and 1,200 tasks.", lines.get(4), out);
+        assertTrue(out.contains("orThrow() -> PartialFailureException"), out);
+        String done = lines.get(lines.size() - 1);
+        assertTrue(done.matches("Done: \\d+ calls to the API, token requested 1 time, \\d+ ms in all\\."), done);
     }
 
     @Test

@@ -38,9 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Uses every name of API.md's sections "Building a client", "Resources" and "Results and errors"
- * exactly as written, with the types written there: renaming or retyping any of them breaks this
- * file's compilation. Run against WireMock so the snippets also work, not only compile.
+ * Uses every public name of building a client, the resources and the results and errors exactly
+ * as the user documentation (docs/) writes them, with their types: renaming or retyping any of
+ * them breaks this file's compilation. Run against WireMock so the snippets also work, not only compile.
  */
 class ApiContractCompileTest extends WireMockTestBase {
 

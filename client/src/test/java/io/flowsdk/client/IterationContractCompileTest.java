@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Uses every name of the API section "Iterating what you change, bulk operations, partitions"
- * exactly as written there, with its types, against WireMock (one pending task).
+ * Uses every name of docs/iteration-and-bulk.md ("Iterating what you change, bulk operations and
+ * partitioned scans") exactly as written there, with its types, against WireMock (one pending task).
  */
 class IterationContractCompileTest extends WireMockTestBase {
     private static final String ONE = "{\"totalResults\":1,\"startIndex\":1,\"itemsPerPage\":1,"

@@ -163,7 +163,7 @@ class ModelParsingTest {
         Task third = page.getResources().get(2);
         assertEquals("canceled", third.getStatus());
         assertNull(third.getAssigneeId(), "absent fields are null");
-        assertEquals(List.of(), third.getUsersIds(), "a missing list reads as an empty list (API.md, Tolerance)");
+        assertEquals(List.of(), third.getUsersIds(), "a missing list reads as an empty list");
         assertNull(third.getVariables());
         assertNull(third.getMeta().getAppId());
         assertEquals(ZoneOffset.ofHours(-5), third.getMeta().getCreated().getOffset());
