@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -286,18 +287,7 @@ public final class FilterEvaluator {
                 return ordered(op, a.compareTo(e));
             }
         }
-        String a = actual.toLowerCase(Locale.ROOT);
-        String e = expected.toLowerCase(Locale.ROOT);
-        switch (op) {
-            case CO:
-                return a.contains(e);
-            case SW:
-                return a.startsWith(e);
-            case EW:
-                return a.endsWith(e);
-            default:
-                return ordered(op, a.compareTo(e));
-        }
+        return compareText(actual.toLowerCase(Locale.ROOT), op, expected.toLowerCase(Locale.ROOT), String::compareTo);
     }
 
     /**
@@ -307,6 +297,11 @@ public final class FilterEvaluator {
      * relies on the sort and the filter agreeing on that order.
      */
     private static boolean compareExact(String a, ComparisonOperator op, String e) {
+        return compareText(a, op, e, Ids::compare);
+    }
+
+    /** {@code co}, {@code sw}, {@code ew} on the text as given; the other operators in {@code order}. */
+    private static boolean compareText(String a, ComparisonOperator op, String e, Comparator<String> order) {
         switch (op) {
             case CO:
                 return a.contains(e);
@@ -315,7 +310,7 @@ public final class FilterEvaluator {
             case EW:
                 return a.endsWith(e);
             default:
-                return ordered(op, Ids.compare(a, e));
+                return ordered(op, order.compare(a, e));
         }
     }
 
