@@ -66,6 +66,8 @@ class CloseTest {
     }
 
     /** The state of the call when close() runs, and the server that puts it there. */
+    private static final int PARALLELISM = 3;
+
     enum Stage {
         /** 503/429 with Retry-After: 2: the call waits to retry. */
         RETRY_WAIT,
@@ -186,7 +188,7 @@ class CloseTest {
                 + (server.count() - before));
         boolean awaiting = op == Op.AWAIT || op == Op.AWAIT_ASYNC;
         if (stage == Stage.RETRY_WAIT) {
-            awaitWaits(time, calls); // a retry, or for await the next poll
+            awaitWaits(time, calls * pagesInFlight(op)); // a retry (of each page in flight), or for await the next poll
         }
         assertFalse(awaiting && stage != Stage.RETRY_WAIT && !time.waits().isEmpty());
 
@@ -232,12 +234,22 @@ class CloseTest {
         assertTrue(time.waits().size() >= n, "the calls wait: " + time.waits());
     }
 
+    /**
+     * The page requests of one call after its first page: a parallel iteration has all of them in
+     * the state before close(), so that none is still on its way to the server (it would arrive
+     * after close() without having been sent after it) and the iterating thread waits for a page
+     * rather than starting the next request.
+     */
+    private static int pagesInFlight(Op op) {
+        return op == Op.ITERATE_PARALLEL ? PARALLELISM : 1;
+    }
+
     private static int requestsBeforeTheState(Stage stage, Op op) {
         if (stage == Stage.TOKEN_WAIT) {
             return 1; // the token request; the call itself never leaves
         }
         if (op == Op.ITERATE || op == Op.ITERATE_PARALLEL) {
-            return 2; // the first page, then the one it waits for
+            return 1 + pagesInFlight(op); // the first page, then the ones it waits for
         }
         return 1;
     }
@@ -285,7 +297,7 @@ class CloseTest {
             case CREATE -> c.tasks().create(new Task().displayName("Approve"));
             case CANCEL_FLOW -> c.flows().cancel("f-1");
             case ITERATE -> c.tasks().list().pageSize(2).forEach(t -> { });
-            case ITERATE_PARALLEL -> c.tasks().list().pageSize(2).parallelism(3).forEach(t -> { });
+            case ITERATE_PARALLEL -> c.tasks().list().pageSize(2).parallelism(PARALLELISM).forEach(t -> { });
             case COUNT -> c.tasks().list().count();
             case AWAIT -> c.tasks().await("t-1", t -> false, Duration.ofHours(2));
             default -> throw new AssertionError(op);
