@@ -209,6 +209,13 @@ class CloseTest {
             assertFalse(t.isAlive(), stage + " " + op + ": a blocking call still waits after close()");
         }
         blockingOutcomes.forEach(CloseTest::assertClosed);
+        // A retry scheduled on an OkHttp thread while close() ran is called off by that thread right
+        // after it schedules it (it sees the call ended): wait (bounded) for that fact, then make
+        // sure nothing scheduled would send anything.
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (time.pending() > 0 && System.nanoTime() < end) {
+            Thread.onSpinWait();
+        }
         assertEquals(0, time.pending(), "a retry or a poll is still scheduled");
 
         time.advance(Duration.ofHours(1)); // anything still scheduled would run now

@@ -467,7 +467,9 @@ public final class Transport {
                         fail(x.closed(null)); // the executor refuses work only once the client is closed
                     }
                 });
-                if (future.isDone()) {
+                if (ctx.state().isClosed()) {
+                    abort(); // close() ran while this attempt was being answered: no retry may outlive it
+                } else if (future.isDone()) {
                     stop();
                 }
             }
