@@ -17,11 +17,15 @@ public final class ColdStartRaw {
 
     public static void main(String[] args) throws IOException {
         OkHttpClient http = new OkHttpClient();
-        Request request = new Request.Builder()
+        Request.Builder builder = new Request.Builder()
                 .url(args[0] + "/flows/tasks/" + TaskJson.id(42))
                 .header("Authorization", "Bearer " + LoopbackServer.TOKEN)
-                .header("Accept", "application/json")
-                .build();
+                .header("Accept", "application/json");
+        if (args.length > 1 && args[1].equals("tag")) {
+            // FootprintBenchmark's tag probe: what a request tag costs at first use, as the SDK tags every request
+            builder.tag(new Object());
+        }
+        Request request = builder.build();
         try (Response response = http.newCall(request).execute()) {
             if (!response.isSuccessful()) {
                 throw new IOException("HTTP " + response.code());

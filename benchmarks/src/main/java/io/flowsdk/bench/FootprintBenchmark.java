@@ -16,7 +16,11 @@ import java.util.Locale;
  * returned: {@link ColdStartSdk} vs {@link ColdStartRaw}), launched alternately against one loopback
  * server started here.
  *
- * <pre>java -cp ... io.flowsdk.bench.FootprintBenchmark MAINS_DIR SDK_CLASSPATH RAW_CLASSPATH [RUNS]</pre>
+ * <pre>java -cp ... io.flowsdk.bench.FootprintBenchmark MAINS_DIR SDK_CLASSPATH RAW_CLASSPATH [RUNS [tag-probe]]</pre>
+ *
+ * With {@code tag-probe} it then also launches the raw main with and without a request tag
+ * ({@code Request.Builder.tag(Object)}, which the SDK sets on every request), alternating, to
+ * show what OkHttp's first tag costs at startup (it maps the tag's type to a Kotlin {@code KClass}).
  *
  * Run it with {@code bash benchmarks/footprint.sh}, which resolves both class paths with Maven.
  */
@@ -72,6 +76,29 @@ public final class FootprintBenchmark {
             long rawClasses = launch(with(rawCmd, "-Xlog:class+load=info"))[2];
             System.out.printf("classes loaded up to exit (-Xlog:class+load, one extra run each): SDK %,d, raw %,d "
                     + "(+%,d)%n", sdkClasses, rawClasses, sdkClasses - rawClasses);
+
+            if (args.length > 4 && args[4].equals("tag-probe")) {
+                List<String> tagCmd = new ArrayList<>(rawCmd);
+                tagCmd.add("tag");
+                launch(tagCmd);
+                long[][] tagged = new long[2][runs];
+                long[][] plain = new long[2][runs];
+                for (int i = 0; i < runs; i++) {
+                    if (i % 2 == 0) {
+                        record(tagged, i, launch(tagCmd));
+                        record(plain, i, launch(rawCmd));
+                    } else {
+                        record(plain, i, launch(rawCmd));
+                        record(tagged, i, launch(tagCmd));
+                    }
+                }
+                System.out.printf("%n== Tag probe: raw with a request tag / raw, %d runs each, alternating ==%n", runs);
+                row("raw + tag(Object)", tagged);
+                row("raw", plain);
+                System.out.printf(Locale.ROOT, "ratio, medians: first call %.3fx (%+.1f ms); classes loaded %,d / %,d%n",
+                        median(tagged[0]) / median(plain[0]), (median(tagged[0]) - median(plain[0])) / 1e6,
+                        launch(with(tagCmd, "-Xlog:class+load=info"))[2], rawClasses);
+            }
         }
     }
 

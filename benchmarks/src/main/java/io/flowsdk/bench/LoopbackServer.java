@@ -32,6 +32,8 @@ import java.util.function.LongUnaryOperator;
  *   <li>{@code POST /api/v1/flows/tasks/{id}/.complete}: the task, completed; unless the
  *       {@link #limiter} refuses the request, which is then answered 429 with a
  *       {@code Retry-After} (whole seconds).</li>
+ *   <li>{@code POST /oauth2/token} (the client credentials default, origin + {@code /oauth2/token}):
+ *       {@link #TOKEN_ANSWER}, valid for an hour; counted in {@link #tokenRequests}.</li>
  * </ul>
  * Every answer waits {@code latencyMillis} first, standing for network and server time. With
  * {@code latencyMillis == 0} requests are answered on the server's dispatcher thread (no
@@ -39,6 +41,9 @@ import java.util.function.LongUnaryOperator;
  */
 final class LoopbackServer implements AutoCloseable {
     static final String TOKEN = "bench-token-0123456789";
+    /** The token endpoint's answer: {@link #TOKEN}, valid for an hour. */
+    static final String TOKEN_ANSWER = "{\"access_token\":\"" + TOKEN
+            + "\",\"expires_in\":3600,\"token_type\":\"bearer\"}";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -53,6 +58,10 @@ final class LoopbackServer implements AutoCloseable {
     /** Every request: (arrival nanoTime, in flight at arrival, status, method); when {@link #record} is set. */
     final List<long[]> log = Collections.synchronizedList(new ArrayList<>());
     volatile boolean record;
+    /** Requests answered at {@code /oauth2/token}. */
+    final AtomicInteger tokenRequests = new AtomicInteger();
+    /** Threads the server's executor has started (so that a count of the JVM's threads can leave them out). */
+    final AtomicInteger threadsStarted = new AtomicInteger();
 
     LoopbackServer(long size, int latencyMillis, boolean cachePages) throws IOException {
         this.size = size;
@@ -63,12 +72,14 @@ final class LoopbackServer implements AutoCloseable {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 128);
         executor = latencyMillis > 0 ? Executors.newCachedThreadPool(r -> {
+            threadsStarted.incrementAndGet();
             Thread t = new Thread(r, "loopback-server");
             t.setDaemon(true);
             return t;
         }) : null;
         server.setExecutor(executor);
         server.createContext("/api/v1/flows/tasks", this::handle);
+        server.createContext("/oauth2/token", this::token);
         server.start();
     }
 
@@ -114,6 +125,21 @@ final class LoopbackServer implements AutoCloseable {
             }
         } finally {
             inFlight.decrementAndGet();
+            exchange.close();
+        }
+    }
+
+    private void token(HttpExchange exchange) throws IOException {
+        try {
+            exchange.getRequestBody().readAllBytes();
+            tokenRequests.incrementAndGet();
+            byte[] body = TOKEN_ANSWER.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders("POST".equals(exchange.getRequestMethod()) ? 200 : 405, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } finally {
             exchange.close();
         }
     }

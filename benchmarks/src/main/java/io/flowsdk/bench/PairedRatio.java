@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
  *
  * <pre>java -cp ... io.flowsdk.bench.PairedRatio [b1-jdk] [b1-canned] [b2-string] [b2-bytes] (default: these four)
  *                                          [b1-breakdown-jdk] [b1-breakdown-canned] (see CallOverheadBreakdown)
- *                                          [b6-keyset] (keyset against offset iteration, 3 trials)</pre>
+ *                                          [b6-keyset] (keyset against offset iteration, 3 trials)
+ *                                          [cc-jdk] [cc-canned] (client credentials, token cached, against a bearer token)</pre>
  */
 public final class PairedRatio {
     static final int TRIALS = 5;
@@ -77,6 +78,16 @@ public final class PairedRatio {
                             return null;
                         }};
                     }, 3);
+                    break;
+                case "cc-jdk":
+                case "cc-canned":
+                    run(w, "clientCredentials / bearerToken", () -> {
+                        ClientCredentialsOverhead c = new ClientCredentialsOverhead(w.substring(3));
+                        return new Callable<?>[] {c::credentialsGet, c::bearerGet, () -> {
+                            c.tearDown();
+                            return null;
+                        }};
+                    });
                     break;
                 case "b1-breakdown-jdk":
                 case "b1-breakdown-canned":
