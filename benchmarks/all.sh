@@ -21,5 +21,6 @@ step paired bash benchmarks/paired.sh
 step credentials bash benchmarks/paired.sh cc-jdk cc-canned
 step memory bash benchmarks/memory.sh
 step threads java -cp "$BENCH_CP" io.flowsdk.bench.IterationThreads
+step parallel-vs-raw java -cp "$BENCH_CP" io.flowsdk.bench.ParallelPagingVsRaw
 step footprint bash benchmarks/footprint.sh
 echo "all done in $(( $(date +%s) - start )) s" | tee -a "$out/machine.txt"
