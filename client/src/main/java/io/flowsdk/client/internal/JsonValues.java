@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.annotations.SerializedName;
 
 import java.io.File;
 import java.lang.reflect.Array;
@@ -340,8 +339,7 @@ public final class JsonValues {
 
     private static String serializedName(Class<?> record, String component) {
         try {
-            SerializedName sn = record.getDeclaredField(component).getAnnotation(SerializedName.class);
-            return sn == null ? component : sn.value();
+            return JsonNames.of(record.getDeclaredField(component));
         } catch (NoSuchFieldException e) {
             return component;
         }
@@ -395,9 +393,8 @@ public final class JsonValues {
                     continue;
                 }
                 boolean extras = f.getName().equals("additionalProperties") && Map.class.isAssignableFrom(f.getType());
-                SerializedName sn = f.getAnnotation(SerializedName.class);
                 // the extras' key is no JSON name (it starts with a space), so no field can hide it
-                String name = extras ? " additionalProperties" : sn != null ? sn.value() : f.getName();
+                String name = extras ? " additionalProperties" : JsonNames.of(f);
                 if (byName.containsKey(name)) {
                     continue; // a subclass's field hides its superclass's
                 }

@@ -5,7 +5,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.TypeAdapter;
 import com.google.gson.TypeAdapterFactory;
-import com.google.gson.annotations.SerializedName;
 import com.google.gson.reflect.TypeToken;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
@@ -116,14 +115,8 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
                     continue;
                 }
                 f.setAccessible(true);
-                SerializedName sn = f.getAnnotation(SerializedName.class);
-                Bound b = new Bound(gson, sn != null ? sn.value() : f.getName(), f);
+                Bound b = new Bound(gson, JsonNames.of(f), f);
                 byName.put(b.name, b);
-                if (sn != null) {
-                    for (String alt : sn.alternate()) {
-                        byName.put(alt, b);
-                    }
-                }
                 if (b.isList) {
                     lists.add(b);
                 }

@@ -114,6 +114,50 @@ class ModelCoverageTest {
         }
     }
 
+    /**
+     * The codec names a model field by the generator's {@code SERIALIZED_NAME_*} constant, not by
+     * reading its annotation: for every field, the constant is found and says what the annotation
+     * says, and no field has alternate names (which only the annotation could carry).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modelPackageClasses")
+    void everyFieldIsNamedByItsGeneratedConstant(Class<?> type) {
+        for (Field f : type.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers()) || f.getName().equals("additionalProperties")) {
+                continue;
+            }
+            com.google.gson.annotations.SerializedName sn = f.getAnnotation(com.google.gson.annotations.SerializedName.class);
+            assertTrue(sn != null, type.getSimpleName() + "." + f.getName() + " has no @SerializedName");
+            assertEquals(sn.value(), JsonNames.fromConstant(f), type.getSimpleName() + "." + f.getName());
+            assertEquals(0, sn.alternate().length, type.getSimpleName() + "." + f.getName());
+            assertEquals(sn.value(), JsonNames.of(f));
+        }
+    }
+
+    @Test
+    void constantNamesFollowTheGeneratorsRule() {
+        assertEquals("ITEMS_PER_PAGE", JsonNames.upperSnake("itemsPerPage"));
+        assertEquals("ID", JsonNames.upperSnake("id"));
+        assertEquals("HTTP_STATUS", JsonNames.upperSnake("HTTPStatus"));
+        assertEquals("V2_NAME", JsonNames.upperSnake("v2Name"));
+    }
+
+    @Test
+    void fieldsOutsideTheModelPackageAreNamedByTheirAnnotation() throws Exception {
+        Field annotated = Annotated.class.getDeclaredField("value");
+        assertEquals(null, JsonNames.fromConstant(annotated));
+        assertEquals("the_value", JsonNames.of(annotated));
+        assertEquals("plain", JsonNames.of(Annotated.class.getDeclaredField("plain")));
+    }
+
+    @SuppressWarnings("unused")
+    private static final class Annotated {
+        public static final String SERIALIZED_NAME_VALUE = "not this";
+        @com.google.gson.annotations.SerializedName("the_value")
+        String value;
+        String plain;
+    }
+
     private static void assertNoAdditionalPropertiesKey(JsonElement e, String json) {
         if (e.isJsonObject()) {
             for (Map.Entry<String, JsonElement> m : e.getAsJsonObject().entrySet()) {
