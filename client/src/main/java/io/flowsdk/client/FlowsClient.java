@@ -8,6 +8,7 @@ import io.flowsdk.client.internal.DaemonThreads;
 import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.ListEnvelope;
 import io.flowsdk.client.internal.ListenerObserver;
 import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
@@ -28,9 +29,7 @@ import io.flowsdk.client.internal.http.Transport;
 import io.flowsdk.client.internal.time.SystemTime;
 import io.flowsdk.client.internal.time.TimeSource;
 import io.flowsdk.client.model.FlowInstance;
-import io.flowsdk.client.model.FlowInstancesList;
 import io.flowsdk.client.model.Task;
-import io.flowsdk.client.model.TasksList;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -126,14 +125,12 @@ public final class FlowsClient implements AutoCloseable {
 
         this.tasks = new Tasks(new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
                 "flows", "tasks"),
-                new ListEndpoint<>(calls, "tasks", "/flows/tasks", List.of("flows", "tasks"), TasksList.class,
-                        TasksList::getResources, TasksList::getTotalResults, TasksList::getStartIndex,
-                        TasksList::getItemsPerPage, Task::getId));
+                new ListEndpoint<>(calls, "tasks", "/flows/tasks", List.of("flows", "tasks"),
+                        new ListEnvelope.OfTasks()));
         this.flows = new Flows(new Resource<>(calls, FlowInstance.class, "flows", "flow instance",
                 FlowsClient::checkFlowInstanceId, "flows"),
-                new ListEndpoint<>(calls, "flows", "/flows/", List.of("flows", ""), FlowInstancesList.class,
-                        FlowInstancesList::getResources, FlowInstancesList::getTotalResults,
-                        FlowInstancesList::getStartIndex, FlowInstancesList::getItemsPerPage, FlowInstance::getId));
+                new ListEndpoint<>(calls, "flows", "/flows/", List.of("flows", ""),
+                        new ListEnvelope.OfFlowInstances()));
     }
 
     /**
@@ -266,6 +263,11 @@ public final class FlowsClient implements AutoCloseable {
      */
     int connectionCount() {
         return http.connectionCount();
+    }
+
+    /** For leak tests: attempts whose per-attempt state the network interceptors can still reach. */
+    int attemptsInFlight() {
+        return http.attemptsInFlight();
     }
 
     /**

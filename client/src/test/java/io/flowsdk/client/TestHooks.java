@@ -14,4 +14,8 @@ public final class TestHooks {
     public static int connectionCount(FlowsClient client) {
         return client.connectionCount();
     }
+
+    public static int attemptsInFlight(FlowsClient client) {
+        return client.attemptsInFlight();
+    }
 }

@@ -1,7 +1,5 @@
 package io.flowsdk.client.internal;
 
-import java.util.Objects;
-
 /**
  * Checks the ids that become path segments. HTTP clients resolve {@code .} and {@code ..} as dot
  * segments (OkHttp even does so for {@code %2e}), so such ids would call another endpoint and
@@ -23,7 +21,9 @@ public final class Ids {
      * @throws IllegalArgumentException if blank, {@code .} or {@code ..}, or if it holds an unpaired surrogate
      */
     public static String require(String id, String name) {
-        Objects.requireNonNull(id, () -> name + " must not be null");
+        if (id == null) {
+            throw new NullPointerException(name + " must not be null");
+        }
         if (id.isBlank()) {
             throw new IllegalArgumentException(name + " must not be blank");
         }

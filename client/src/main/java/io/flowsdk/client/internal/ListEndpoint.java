@@ -38,32 +38,21 @@ public final class ListEndpoint<T, L> {
     private final String operation;
     private final String pathTemplate;
     private final List<String> path;
-    private final Class<L> listType;
-    private final Function<L, List<T>> items;
-    private final Function<L, Long> total;
-    private final Function<L, Long> start;
-    private final Function<L, Integer> perPage;
-    private final Function<T, String> idOf;
+    private final ListEnvelope<T, L> envelope;
 
     /**
      * @param name         the resource's name in operation names, for example {@code tasks} ({@code tasks.list})
      * @param pathTemplate the path for listeners, for example {@code /flows/tasks}
      * @param path         the path segments below the base URL; an empty last segment keeps a trailing slash
      */
-    public ListEndpoint(ApiCalls calls, String name, String pathTemplate, List<String> path, Class<L> listType,
-                        Function<L, List<T>> items, Function<L, Long> total, Function<L, Long> start,
-                        Function<L, Integer> perPage, Function<T, String> idOf) {
+    public ListEndpoint(ApiCalls calls, String name, String pathTemplate, List<String> path,
+                        ListEnvelope<T, L> envelope) {
         this.calls = calls;
         this.name = name;
         this.operation = name + ".list";
         this.pathTemplate = pathTemplate;
         this.path = List.copyOf(path);
-        this.listType = listType;
-        this.items = items;
-        this.total = total;
-        this.start = start;
-        this.perPage = perPage;
-        this.idOf = idOf;
+        this.envelope = envelope;
     }
 
     /**
@@ -111,7 +100,7 @@ public final class ListEndpoint<T, L> {
                 paging.parallelism());
         long iteration = events.id();
         if (paging.keyset()) {
-            return new KeysetEngine<>(keysetFetcher(params, iteration), paging.pageSize(), paging.limit(), idOf)
+            return new KeysetEngine<>(keysetFetcher(params, iteration), paging.pageSize(), paging.limit(), idOf())
                     .observe(events);
         }
         PageFetcher<T> fetcher = new PageFetcher<>() {
@@ -126,7 +115,11 @@ public final class ListEndpoint<T, L> {
             }
         };
         return new PagingEngine<>(fetcher, paging.startIndex(), paging.pageSize(), paging.limit(), paging.parallelism(),
-                idOf).observe(events);
+                idOf()).observe(events);
+    }
+
+    private Function<T, String> idOf() {
+        return envelope::id;
     }
 
     /**
@@ -168,11 +161,11 @@ public final class ListEndpoint<T, L> {
     }
 
     private FetchedPage<T> fetch(ApiRequest request) {
-        return toPage(calls.<L>send(request, listType), request);
+        return toPage(calls.<L>send(request, envelope.type()), request);
     }
 
     private CompletableFuture<FetchedPage<T>> fetchAsync(ApiRequest request) {
-        return Futures.map(calls.<L>sendAsync(request, listType), result -> toPage(result, request));
+        return Futures.map(calls.<L>sendAsync(request, envelope.type()), result -> toPage(result, request));
     }
 
     private ApiRequest request(ListParams params, long startIndex, int count) {
@@ -198,20 +191,20 @@ public final class ListEndpoint<T, L> {
      */
     private FetchedPage<T> toPage(Result<L> result, ApiRequest request) {
         L list = result.value();
-        Long totalResults = total.apply(list);
-        Integer itemsPerPage = perPage.apply(list);
+        Long totalResults = envelope.totalResults(list);
+        Integer itemsPerPage = envelope.itemsPerPage(list);
         if (totalResults != null && totalResults < 0) {
             throw malformed(result, request, "totalResults is negative (" + totalResults + ")");
         }
         if (itemsPerPage != null && itemsPerPage < 0) {
             itemsPerPage = null; // only informative (paging follows the items returned): read as not sent
         }
-        List<T> resources = items.apply(list);
+        List<T> resources = envelope.items(list);
         if (resources != null && resources.contains(null)) {
             resources = new ArrayList<>(resources);
             resources.removeIf(Objects::isNull);
         }
-        return new FetchedPage<>(resources, totalResults, start.apply(list), itemsPerPage);
+        return new FetchedPage<>(resources, totalResults, envelope.startIndex(list), itemsPerPage);
     }
 
     private MalformedResponseException malformed(Result<L> result, ApiRequest request, String problem) {

@@ -7,8 +7,6 @@ public final class NoAuthenticator implements Authenticator {
     /** The one instance. */
     public static final NoAuthenticator INSTANCE = new NoAuthenticator();
 
-    private static final CompletableFuture<String> NONE = CompletableFuture.completedFuture(null);
-
     private NoAuthenticator() {
     }
 
@@ -19,7 +17,7 @@ public final class NoAuthenticator implements Authenticator {
 
     @Override
     public CompletableFuture<String> tokenAsync() {
-        return NONE.thenApply(t -> t); // a copy: a caller completing or cancelling its future must not affect others
+        return CompletableFuture.completedFuture(null); // a new one each time: callers may complete or cancel theirs
     }
 
     @Override

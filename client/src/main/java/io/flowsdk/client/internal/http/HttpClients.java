@@ -2,6 +2,7 @@ package io.flowsdk.client.internal.http;
 
 import io.flowsdk.client.internal.ClientState;
 import io.flowsdk.client.internal.DaemonThreads;
+import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -11,6 +12,8 @@ import okhttp3.logging.HttpLoggingInterceptor;
 
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +26,23 @@ import java.util.function.Consumer;
  * host changes; so does {@link #gate}), every other method follows none, so that a POST is never
  * turned into a GET nor re-sent elsewhere: its redirect comes back as an answer and fails.
  * OkHttp's own silent retries are off: {@code RetryPolicy} is the only place that retries.
+ *
+ * <p>Each attempt's {@link SendState} reaches the network interceptors through a map keyed by the
+ * attempt's {@link Call} ({@code chain.call()}), not as a request tag: OkHttp 5 keys tags by
+ * {@code KClass}, and the first tag of a JVM loads about 57 classes of Kotlin reflection (about
+ * 14 ms of cold start). An entry lives from {@link #newCall} to {@link #attemptEnded}.
  */
 public final class HttpClients {
     private final OkHttpClient following;
     private final OkHttpClient notFollowing;
     private final boolean owned;
+    private final Map<Call, SendState> sendStates;
 
-    private HttpClients(OkHttpClient following, boolean owned) {
+    private HttpClients(OkHttpClient following, boolean owned, Map<Call, SendState> sendStates) {
         this.following = following;
         this.notFollowing = following.newBuilder().followRedirects(false).followSslRedirects(false).build();
         this.owned = owned;
+        this.sendStates = sendStates;
     }
 
     /**
@@ -51,11 +61,12 @@ public final class HttpClients {
                 .dispatcher(dispatcher())
                 : shared.newBuilder();
         b.retryOnConnectionFailure(false);
-        b.addNetworkInterceptor(gate(state));
+        Map<Call, SendState> sendStates = new ConcurrentHashMap<>();
+        b.addNetworkInterceptor(gate(state, sendStates));
         if (httpLog != null) {
-            b.addNetworkInterceptor(logging(httpLog));
+            b.addNetworkInterceptor(logging(httpLog, sendStates));
         }
-        return new HttpClients(b.build(), owned);
+        return new HttpClients(b.build(), owned, sendStates);
     }
 
     /**
@@ -76,13 +87,14 @@ public final class HttpClients {
      * sent (a connection exists and its headers are about to be written), and removes
      * {@code Authorization} from a request that is not for the origin its token belongs to.
      */
-    private static Interceptor gate(ClientState state) {
+    private static Interceptor gate(ClientState state, Map<Call, SendState> sendStates) {
         return chain -> {
             Request request = chain.request();
             if (state.isClosed()) {
                 throw new InterruptedIOException("the FlowsClient was closed");
             }
-            if (request.tag() instanceof SendState s) {
+            SendState s = sendStates.get(chain.call());
+            if (s != null) {
                 s.sent = true;
                 if (request.header("Authorization") != null && !sameOrigin(request.url(), s.origin)) {
                     request = request.newBuilder().removeHeader("Authorization").build();
@@ -103,9 +115,9 @@ public final class HttpClients {
      * appear (a server may echo them).
      * The logger is made per attempt, so it knows that attempt's token on whatever thread runs it.
      */
-    private static Interceptor logging(Consumer<String> sink) {
+    private static Interceptor logging(Consumer<String> sink, Map<Call, SendState> sendStates) {
         return chain -> {
-            SendState state = chain.request().tag() instanceof SendState s ? s : null;
+            SendState state = sendStates.get(chain.call());
             HttpLoggingInterceptor logging = new HttpLoggingInterceptor(
                     line -> sink.accept(state == null ? line : state.mask(line)));
             logging.redactHeader("Authorization");
@@ -116,9 +128,24 @@ public final class HttpClients {
         };
     }
 
-    /** {@return the client for a request: GETs follow redirects, nothing else does} */
-    public OkHttpClient forMethod(String method) {
-        return "GET".equals(method) ? following : notFollowing;
+    /**
+     * The call of one attempt: GETs follow redirects, nothing else does. Its state reaches the
+     * network interceptors until {@link #attemptEnded} is called for it.
+     */
+    Call newCall(Request request, SendState state) {
+        Call call = ("GET".equals(request.method()) ? following : notFollowing).newCall(request);
+        sendStates.put(call, state);
+        return call;
+    }
+
+    /** The attempt's call has returned its answer or failed, or will never be started: forgets its state. */
+    void attemptEnded(Call call) {
+        sendStates.remove(call);
+    }
+
+    /** {@return attempts whose state is kept: between calls of a client, none (for leak tests)} */
+    public int attemptsInFlight() {
+        return sendStates.size();
     }
 
     /** Ends what this SDK client owns: its dispatcher's calls and threads, its idle connections. */

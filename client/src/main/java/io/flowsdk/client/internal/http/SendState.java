@@ -6,9 +6,9 @@ import okhttp3.HttpUrl;
 import java.util.function.UnaryOperator;
 
 /**
- * Travels with each attempt's request (as its tag) to the network interceptors: the origin the
- * token may go to, the token (so that logging can mask it), and whether the request reached the
- * network, which decides whether a failed POST may be retried.
+ * Travels with each attempt's call (see {@link HttpClients#newCall}) to the network interceptors:
+ * the origin the token may go to, the token (so that logging can mask it), and whether the request
+ * reached the network, which decides whether a failed POST may be retried.
  */
 final class SendState {
     final HttpUrl origin;

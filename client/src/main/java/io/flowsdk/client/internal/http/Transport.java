@@ -35,7 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Transport {
     private static final AtomicLong CALL_IDS = new AtomicLong();
-    private static final CompletableFuture<String> NO_TOKEN = CompletableFuture.completedFuture(null);
 
     private final ClientContext ctx;
 
@@ -175,6 +174,7 @@ public final class Transport {
                 throw (RuntimeException) e;
             } finally {
                 watch.close();
+                ctx.http().attemptEnded(call);
             }
         }
 
@@ -204,14 +204,13 @@ public final class Transport {
                     .url(spec.url())
                     .headers(spec.headers())
                     .header("Accept", "application/json")
-                    .header("User-Agent", ctx.userAgent())
-                    .tag(sendState);
+                    .header("User-Agent", ctx.userAgent());
             if (token != null) {
                 b.header("Authorization", "Bearer " + token);
             }
             b.method(spec.method(), spec.body() == null ? null : RequestBody.create(spec.body(), spec.bodyType()));
             ctx.observer().attemptStarted(spec, callId, attempt, b);
-            Call call = ctx.http().forMethod(spec.method()).newCall(b.build());
+            Call call = ctx.http().newCall(b.build(), sendState);
             call.timeout().timeout(attemptTimeoutNanos(), TimeUnit.NANOSECONDS);
             current = call;
             attemptStart = ctx.time().nanoTime();
@@ -398,7 +397,7 @@ public final class Transport {
             }
             CompletableFuture<String> token;
             try {
-                token = x.spec.authenticated() ? ctx.auth().tokenAsync() : NO_TOKEN;
+                token = x.spec.authenticated() ? ctx.auth().tokenAsync() : CompletableFuture.completedFuture(null);
             } catch (FlowsException e) {
                 fail(e);
                 return;
@@ -427,6 +426,7 @@ public final class Transport {
             Call call = x.newCall(token);
             if (future.isDone()) {
                 call.cancel();
+                ctx.http().attemptEnded(call);
                 return;
             }
             call.enqueue(this);
@@ -434,6 +434,7 @@ public final class Transport {
 
         @Override
         public void onResponse(Call call, Response response) {
+            ctx.http().attemptEnded(call); // the network interceptors are done with it: the answer's headers are here
             Step<T> step;
             try (response) {
                 step = x.onResponse(response);
@@ -451,6 +452,7 @@ public final class Transport {
 
         @Override
         public void onFailure(Call call, IOException e) {
+            ctx.http().attemptEnded(call);
             proceed(x.onFailure(e, call, future.isCancelled()));
         }
 

@@ -15,18 +15,24 @@ import java.util.concurrent.TimeUnit;
  * keeps the waits; what it runs must be quick (the SDK hands real work to the client's executor).
  */
 public final class SystemTime implements TimeSource {
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
-
     private final Clock clock;
 
     public SystemTime(Clock clock) {
         this.clock = clock;
     }
 
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("flows-timer"));
-        t.setRemoveOnCancelPolicy(true); // a cancelled retry's wait leaves nothing behind in the queue
-        return t;
+    /**
+     * The timer, made when something is first scheduled (a class initialised on first use): a
+     * program that only makes blocking calls never starts it nor loads its classes.
+     */
+    private static final class Timer {
+        static final ScheduledThreadPoolExecutor INSTANCE = timer();
+
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("flows-timer"));
+            t.setRemoveOnCancelPolicy(true); // a cancelled retry's wait leaves nothing behind in the queue
+            return t;
+        }
     }
 
     @Override
@@ -56,7 +62,7 @@ public final class SystemTime implements TimeSource {
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
         long nanos = Math.max(0, delay.toNanos());
-        ScheduledFuture<?> f = TIMER.schedule(task, nanos, TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> f = Timer.INSTANCE.schedule(task, nanos, TimeUnit.NANOSECONDS);
         return () -> f.cancel(false);
     }
 
