@@ -71,6 +71,9 @@ public final class FootprintBenchmark {
             System.out.printf(Locale.ROOT, "ratio SDK / raw, medians: first call %.2fx (+%.0f ms), exit %.2fx%n",
                     median(sdk[0]) / median(raw[0]), (median(sdk[0]) - median(raw[0])) / 1e6,
                     median(sdk[1]) / median(raw[1]));
+            // each round's two launches ran back to back: their ratio is less exposed to the load drifting
+            System.out.printf(Locale.ROOT, "ratio SDK / raw, median of the %d rounds' ratios: first call %.3fx, "
+                    + "exit %.3fx%n", runs, pairedRatio(sdk[0], raw[0]), pairedRatio(sdk[1], raw[1]));
 
             long sdkClasses = launch(with(sdkCmd, "-Xlog:class+load=info"))[2];
             long rawClasses = launch(with(rawCmd, "-Xlog:class+load=info"))[2];
@@ -160,6 +163,16 @@ public final class FootprintBenchmark {
         Arrays.sort(sorted);
         System.out.printf(Locale.ROOT, "%-34s %10.0f %10.0f %10.0f %12.0f%n", name, median(runs[0]) / 1e6,
                 sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, median(runs[1]) / 1e6);
+    }
+
+    private static double pairedRatio(long[] a, long[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = (double) a[i] / b[i];
+        }
+        Arrays.sort(r);
+        int n = r.length;
+        return n % 2 == 1 ? r[n / 2] : (r[n / 2 - 1] + r[n / 2]) / 2.0;
     }
 
     private static double median(long[] values) {
