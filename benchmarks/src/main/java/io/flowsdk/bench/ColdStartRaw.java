@@ -16,13 +16,14 @@ public final class ColdStartRaw {
     }
 
     public static void main(String[] args) throws IOException {
+        long start = System.nanoTime();
         OkHttpClient http = new OkHttpClient();
         Request.Builder builder = new Request.Builder()
                 .url(args[0] + "/flows/tasks/" + TaskJson.id(42))
                 .header("Authorization", "Bearer " + LoopbackServer.TOKEN)
                 .header("Accept", "application/json");
         if (args.length > 1 && args[1].equals("tag")) {
-            // FootprintBenchmark's tag probe: what a request tag costs at first use, as the SDK tags every request
+            // FootprintBenchmark's tag probe: what OkHttp's first request tag costs (why the SDK tags none)
             builder.tag(new Object());
         }
         Request request = builder.build();
@@ -32,7 +33,9 @@ public final class ColdStartRaw {
             }
             PlainModels.PlainTask task = PlainModels.gson().fromJson(response.body().charStream(),
                     PlainModels.PlainTask.class);
+            long took = System.nanoTime() - start;
             System.out.println("OK " + task.id);
+            System.out.println("MAIN " + took); // main's own part: JVM start-up left out
             System.out.flush();
         }
         http.dispatcher().executorService().shutdown();

@@ -52,8 +52,8 @@ public final class FootprintBenchmark {
             System.out.printf("== Cold start: %d runs each, alternating, after one untimed run each ==%n", runs);
             launch(sdkCmd);
             launch(rawCmd);
-            long[][] sdk = new long[2][runs];
-            long[][] raw = new long[2][runs];
+            long[][] sdk = new long[3][runs];
+            long[][] raw = new long[3][runs];
             for (int i = 0; i < runs; i++) {
                 // alternate which goes first, so that neither always follows the other
                 if (i % 2 == 0) {
@@ -74,6 +74,11 @@ public final class FootprintBenchmark {
             // each round's two launches ran back to back: their ratio is less exposed to the load drifting
             System.out.printf(Locale.ROOT, "ratio SDK / raw, median of the %d rounds' ratios: first call %.3fx, "
                     + "exit %.3fx%n", runs, pairedRatio(sdk[0], raw[0]), pairedRatio(sdk[1], raw[1]));
+            // the mains' own report, from main's start to the call returned: JVM start-up and exit left out
+            System.out.printf(Locale.ROOT, "inside main (start -> call returned): SDK %.0f ms, raw %.0f ms, medians "
+                    + "%.3fx (+%.0f ms), rounds' ratios %.3fx%n", median(sdk[2]) / 1e6, median(raw[2]) / 1e6,
+                    median(sdk[2]) / median(raw[2]), (median(sdk[2]) - median(raw[2])) / 1e6,
+                    pairedRatio(sdk[2], raw[2]));
 
             long sdkClasses = launch(with(sdkCmd, "-Xlog:class+load=info"))[2];
             long rawClasses = launch(with(rawCmd, "-Xlog:class+load=info"))[2];
@@ -130,19 +135,28 @@ public final class FootprintBenchmark {
     private static void record(long[][] into, int i, long[] run) {
         into[0][i] = run[0];
         into[1][i] = run[1];
+        if (into.length > 2) {
+            into[2][i] = run[3];
+        }
     }
 
-    /** @return nanoseconds to the "OK" line, nanoseconds to exit, and class-load lines seen */
+    /**
+     * @return nanoseconds to the "OK" line, nanoseconds to exit, class-load lines seen, and the
+     * nanoseconds the main itself reported from its start to the call returned
+     */
     private static long[] launch(List<String> cmd) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         long ok = -1;
+        long inMain = -1;
         long classes = 0;
         List<String> output = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 if (ok < 0 && line.startsWith("OK ")) {
                     ok = System.nanoTime() - t0;
+                } else if (line.startsWith("MAIN ")) {
+                    inMain = Long.parseLong(line.substring(5).trim());
                 } else if (line.contains("[class,load]")) {
                     classes++;
                 } else {
@@ -155,7 +169,7 @@ public final class FootprintBenchmark {
         if (code != 0 || ok < 0) {
             throw new IllegalStateException(cmd.get(cmd.size() - 2) + " failed (exit " + code + "): " + output);
         }
-        return new long[] {ok, exit, classes};
+        return new long[] {ok, exit, classes, inMain};
     }
 
     private static void row(String name, long[][] runs) {
