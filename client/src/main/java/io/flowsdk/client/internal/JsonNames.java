@@ -46,11 +46,28 @@ final class JsonNames {
         }
     }
 
-    /** itemsPerPage to ITEMS_PER_PAGE, HTTPStatus to HTTP_STATUS: the generator's own rule. */
+    /**
+     * itemsPerPage to ITEMS_PER_PAGE, HTTPStatus to HTTP_STATUS: the generator's own rule (an
+     * underscore between a lower-case letter or digit and an upper-case one, and before the last
+     * capital of a run of capitals followed by a lower-case letter), without regular expressions,
+     * which would be compiled twice per field of every model at the first call.
+     */
     static String upperSnake(String camel) {
-        return camel.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2")
-                .replaceAll("([a-z\\d])([A-Z])", "$1_$2")
-                .replace('-', '_')
-                .toUpperCase(java.util.Locale.ROOT);
+        StringBuilder b = new StringBuilder(camel.length() + 8);
+        int n = camel.length();
+        for (int i = 0; i < n; i++) {
+            char c = camel.charAt(i);
+            if (i > 0 && Character.isUpperCase(c)) {
+                char before = camel.charAt(i - 1);
+                boolean afterLowerOrDigit = Character.isLowerCase(before) || Character.isDigit(before);
+                boolean endsCapitalRun = Character.isUpperCase(before) && i + 1 < n
+                        && Character.isLowerCase(camel.charAt(i + 1));
+                if (afterLowerOrDigit || endsCapitalRun) {
+                    b.append('_');
+                }
+            }
+            b.append(c == '-' ? '_' : Character.toUpperCase(c));
+        }
+        return b.toString();
     }
 }

@@ -140,6 +140,27 @@ class ModelCoverageTest {
         assertEquals("ID", JsonNames.upperSnake("id"));
         assertEquals("HTTP_STATUS", JsonNames.upperSnake("HTTPStatus"));
         assertEquals("V2_NAME", JsonNames.upperSnake("v2Name"));
+        assertEquals("A_B_CD", JsonNames.upperSnake("aBCd"));
+        // against the generator's rule as it is written there (two regular expressions, then upper case),
+        // on every name of up to four characters from a small alphabet that has every case of the rule
+        char[] alphabet = {'a', 'z', 'A', 'Z', '1', '-'};
+        List<String> names = new ArrayList<>(List.of(""));
+        for (int len = 1; len <= 4; len++) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : names) {
+                if (prefix.length() == len - 1) {
+                    for (char c : alphabet) {
+                        longer.add(prefix + c);
+                    }
+                }
+            }
+            names.addAll(longer);
+        }
+        for (String name : names) {
+            String expected = name.replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").replaceAll("([a-z\\d])([A-Z])", "$1_$2")
+                    .replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+            assertEquals(expected, JsonNames.upperSnake(name), name);
+        }
     }
 
     @Test
