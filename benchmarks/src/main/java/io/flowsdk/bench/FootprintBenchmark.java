@@ -52,18 +52,9 @@ public final class FootprintBenchmark {
             System.out.printf("== Cold start: %d runs each, alternating, after one untimed run each ==%n", runs);
             launch(sdkCmd);
             launch(rawCmd);
-            long[][] sdk = new long[3][runs];
-            long[][] raw = new long[3][runs];
-            for (int i = 0; i < runs; i++) {
-                // alternate which goes first, so that neither always follows the other
-                if (i % 2 == 0) {
-                    record(sdk, i, launch(sdkCmd));
-                    record(raw, i, launch(rawCmd));
-                } else {
-                    record(raw, i, launch(rawCmd));
-                    record(sdk, i, launch(sdkCmd));
-                }
-            }
+            long[][][] both = alternate(sdkCmd, rawCmd, runs);
+            long[][] sdk = both[0];
+            long[][] raw = both[1];
             System.out.printf("%-34s %10s %10s %10s %12s%n", "launch -> first call returned (ms)", "median", "min",
                     "max", "exit median");
             row("SDK (ColdStartSdk)", sdk);
@@ -89,17 +80,9 @@ public final class FootprintBenchmark {
                 List<String> tagCmd = new ArrayList<>(rawCmd);
                 tagCmd.add("tag");
                 launch(tagCmd);
-                long[][] tagged = new long[2][runs];
-                long[][] plain = new long[2][runs];
-                for (int i = 0; i < runs; i++) {
-                    if (i % 2 == 0) {
-                        record(tagged, i, launch(tagCmd));
-                        record(plain, i, launch(rawCmd));
-                    } else {
-                        record(plain, i, launch(rawCmd));
-                        record(tagged, i, launch(tagCmd));
-                    }
-                }
+                long[][][] pair = alternate(tagCmd, rawCmd, runs);
+                long[][] tagged = pair[0];
+                long[][] plain = pair[1];
                 System.out.printf("%n== Tag probe: raw with a request tag / raw, %d runs each, alternating ==%n", runs);
                 row("raw + tag(Object)", tagged);
                 row("raw", plain);
@@ -132,12 +115,25 @@ public final class FootprintBenchmark {
         return c;
     }
 
+    /**
+     * Launches {@code a} and {@code b} {@code runs} times each, in turn first (so that neither
+     * always follows the other). {@return per command: times to the first call, to exit, and inside main}
+     */
+    private static long[][][] alternate(List<String> a, List<String> b, int runs)
+            throws IOException, InterruptedException {
+        long[][][] times = new long[2][3][runs];
+        for (int i = 0; i < runs; i++) {
+            boolean aFirst = i % 2 == 0;
+            record(times[aFirst ? 0 : 1], i, launch(aFirst ? a : b));
+            record(times[aFirst ? 1 : 0], i, launch(aFirst ? b : a));
+        }
+        return times;
+    }
+
     private static void record(long[][] into, int i, long[] run) {
         into[0][i] = run[0];
         into[1][i] = run[1];
-        if (into.length > 2) {
-            into[2][i] = run[3];
-        }
+        into[2][i] = run[3];
     }
 
     /**
