@@ -1,8 +1,11 @@
 package io.flowsdk.client;
 
+import io.flowsdk.client.internal.ApiCalls;
 import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.Futures;
+import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.ListEnvelope;
 import io.flowsdk.client.internal.Observer;
 import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Waiter;
@@ -14,6 +17,7 @@ import io.flowsdk.client.model.FlowCancel;
 import io.flowsdk.client.model.FlowInstance;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -38,16 +42,30 @@ import java.util.function.Predicate;
 public final class Flows {
     private final Resource<FlowInstance> resource;
     private final Resource<FlowInstance> bulkResource;
-    private final ListEndpoint<FlowInstance, ?> list;
-    private final Waiter<FlowInstance> waiter;
     private final Observer observer;
 
-    Flows(Resource<FlowInstance> resource, ListEndpoint<FlowInstance, ?> list) {
-        this.resource = resource;
-        this.bulkResource = resource.withCalls(resource.calls().withRetryPolicy(RetryPolicy.none()));
-        this.list = list;
-        this.waiter = new Waiter<>(resource);
-        this.observer = resource.calls().context().observer();
+    Flows(ApiCalls calls) {
+        this.resource = new Resource<>(calls, FlowInstance.class, "flows", "flow instance", Flows::checkId, "flows");
+        this.bulkResource = resource.withCalls(calls.withRetryPolicy(RetryPolicy.none()));
+        this.observer = calls.context().observer();
+    }
+
+    private static String checkId(String id) {
+        Ids.require(id, "flowInstanceId");
+        if (id.equals("tasks")) {
+            throw new IllegalArgumentException("flowInstanceId must not be 'tasks': /flows/tasks is the task "
+                    + "collection, not a flow instance");
+        }
+        return id;
+    }
+
+    /**
+     * The list endpoint, made for each query: it holds no state, and a program that never lists
+     * flow instances never loads the paging classes (start-up time).
+     */
+    private ListEndpoint<FlowInstance, ?> listEndpoint() {
+        return new ListEndpoint<>(resource.calls(), "flows", "/flows/", List.of("flows", ""),
+                new ListEnvelope.OfFlowInstances());
     }
 
     /**
@@ -77,7 +95,7 @@ public final class Flows {
      * @return a lazy query over all flow instances ({@code GET /flows/}, with its trailing slash)
      */
     public Query<FlowInstance> list() {
-        return new Query<>(list);
+        return new Query<>(listEndpoint());
     }
 
     /**
@@ -89,7 +107,7 @@ public final class Flows {
      * @throws IllegalArgumentException if the descriptor is malformed, of another version, or of tasks
      */
     public Query<FlowInstance> list(String descriptor) {
-        return Query.fromDescriptor(list, descriptor);
+        return Query.fromDescriptor(listEndpoint(), descriptor);
     }
 
     /**
@@ -243,7 +261,7 @@ public final class Flows {
      * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last value seen
      */
     public FlowInstance await(String flowInstanceId, Predicate<? super FlowInstance> condition, Duration timeout) {
-        return waiter.await(flowInstanceId, condition, timeout);
+        return new Waiter<>(resource).await(flowInstanceId, condition, timeout);
     }
 
     /**
@@ -258,7 +276,7 @@ public final class Flows {
      */
     public CompletableFuture<FlowInstance> awaitAsync(String flowInstanceId, Predicate<? super FlowInstance> condition,
                                                       Duration timeout) {
-        return waiter.awaitAsync(flowInstanceId, condition, timeout);
+        return new Waiter<>(resource).awaitAsync(flowInstanceId, condition, timeout);
     }
 
     @Override

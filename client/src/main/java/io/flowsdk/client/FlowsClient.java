@@ -5,13 +5,9 @@ import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.ClientState;
 import io.flowsdk.client.auth.ClientCredentials;
 import io.flowsdk.client.internal.DaemonThreads;
-import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.JsonCodec;
-import io.flowsdk.client.internal.ListEndpoint;
-import io.flowsdk.client.internal.ListEnvelope;
 import io.flowsdk.client.internal.ListenerObserver;
 import io.flowsdk.client.internal.Observer;
-import io.flowsdk.client.internal.Resource;
 import io.flowsdk.client.internal.Secrets;
 import io.flowsdk.client.internal.Tokens;
 import io.flowsdk.client.internal.Version;
@@ -26,10 +22,9 @@ import io.flowsdk.client.internal.auth.TokenFetch;
 import io.flowsdk.client.internal.auth.TokenProviderAuthenticator;
 import io.flowsdk.client.internal.http.HttpClients;
 import io.flowsdk.client.internal.http.Transport;
+import io.flowsdk.client.internal.time.SystemRandom;
 import io.flowsdk.client.internal.time.SystemTime;
 import io.flowsdk.client.internal.time.TimeSource;
-import io.flowsdk.client.model.FlowInstance;
-import io.flowsdk.client.model.Task;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -43,7 +38,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -102,8 +96,11 @@ public final class FlowsClient implements AutoCloseable {
     private final RetryPolicy retryPolicy;
     private final Duration timeout;
     private final String userAgent;
-    private final Tasks tasks;
-    private final Flows flows;
+    private final ApiCalls calls;
+    // Made on first use: a program that only reads tasks never loads the flow-instance classes
+    // (start-up time). Two threads racing may each make one; they are stateless and interchangeable.
+    private volatile Tasks tasks;
+    private volatile Flows flows;
 
     private FlowsClient(Builder b, HttpUrl baseUrl) {
         this.baseUrl = baseUrl;
@@ -113,7 +110,7 @@ public final class FlowsClient implements AutoCloseable {
         this.http = HttpClients.create(b.httpClient, b.timeout, state, b.httpLog);
         this.executor = executor();
         TimeSource time = b.clock instanceof TimeSource ts ? ts : new SystemTime(b.clock);
-        DoubleSupplier random = b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble();
+        DoubleSupplier random = b.random != null ? b.random : SystemRandom.INSTANCE;
         // no listener, no events: Observer.NONE builds nothing
         this.observer = b.listeners.isEmpty() ? Observer.NONE
                 : new ListenerObserver(List.copyOf(b.listeners), time, state::isClosed);
@@ -121,16 +118,7 @@ public final class FlowsClient implements AutoCloseable {
                 b.retryPolicy, b.timeout, b.totalTimeout, userAgent, NoAuthenticator.INSTANCE, observer,
                 b.maxResponseBytes, state);
         this.authenticator = authenticator(b, new Transport(unauthenticated), userAgent, executor, time, observer);
-        ApiCalls calls = new ApiCalls(unauthenticated.withAuth(authenticator));
-
-        this.tasks = new Tasks(new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
-                "flows", "tasks"),
-                new ListEndpoint<>(calls, "tasks", "/flows/tasks", List.of("flows", "tasks"),
-                        new ListEnvelope.OfTasks()));
-        this.flows = new Flows(new Resource<>(calls, FlowInstance.class, "flows", "flow instance",
-                FlowsClient::checkFlowInstanceId, "flows"),
-                new ListEndpoint<>(calls, "flows", "/flows/", List.of("flows", ""),
-                        new ListEnvelope.OfFlowInstances()));
+        this.calls = new ApiCalls(unauthenticated.withAuth(authenticator));
     }
 
     /**
@@ -168,15 +156,6 @@ public final class FlowsClient implements AutoCloseable {
         return e;
     }
 
-    private static String checkFlowInstanceId(String id) {
-        Ids.require(id, "flowInstanceId");
-        if (id.equals("tasks")) {
-            throw new IllegalArgumentException("flowInstanceId must not be 'tasks': /flows/tasks is the task "
-                    + "collection, not a flow instance");
-        }
-        return id;
-    }
-
     /**
      * Returns a new builder.
      *
@@ -208,7 +187,11 @@ public final class FlowsClient implements AutoCloseable {
      * @return the task endpoints
      */
     public Tasks tasks() {
-        return tasks;
+        Tasks t = tasks;
+        if (t == null) {
+            tasks = t = new Tasks(calls);
+        }
+        return t;
     }
 
     /**
@@ -217,7 +200,11 @@ public final class FlowsClient implements AutoCloseable {
      * @return the flow-instance endpoints
      */
     public Flows flows() {
-        return flows;
+        Flows f = flows;
+        if (f == null) {
+            flows = f = new Flows(calls);
+        }
+        return f;
     }
 
     /**

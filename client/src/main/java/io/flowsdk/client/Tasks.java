@@ -3,10 +3,13 @@ package io.flowsdk.client;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.flowsdk.client.error.FlowsException;
+import io.flowsdk.client.internal.ApiCalls;
 import io.flowsdk.client.internal.ClientContext;
 import io.flowsdk.client.internal.CompleteBody;
 import io.flowsdk.client.internal.Futures;
+import io.flowsdk.client.internal.Ids;
 import io.flowsdk.client.internal.ListEndpoint;
+import io.flowsdk.client.internal.ListEnvelope;
 import io.flowsdk.client.internal.http.Result;
 import io.flowsdk.client.internal.Reconciliation;
 import io.flowsdk.client.internal.Resource;
@@ -18,6 +21,7 @@ import io.flowsdk.client.internal.bulk.BulkSource;
 import io.flowsdk.client.model.Task;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,14 +56,20 @@ import java.util.function.Predicate;
 public final class Tasks {
     private final Resource<Task> resource;
     private final Resource<Task> bulkResource;
-    private final ListEndpoint<Task, ?> list;
-    private final Waiter<Task> waiter;
 
-    Tasks(Resource<Task> resource, ListEndpoint<Task, ?> list) {
-        this.resource = resource;
-        this.bulkResource = resource.withCalls(resource.calls().withRetryPolicy(RetryPolicy.none()));
-        this.list = list;
-        this.waiter = new Waiter<>(resource);
+    Tasks(ApiCalls calls) {
+        this.resource = new Resource<>(calls, Task.class, "tasks", "task", id -> Ids.require(id, "taskId"),
+                "flows", "tasks");
+        this.bulkResource = resource.withCalls(calls.withRetryPolicy(RetryPolicy.none()));
+    }
+
+    /**
+     * The list endpoint, made for each query: it holds no state, and a program that never lists
+     * tasks never loads the paging classes (start-up time).
+     */
+    private ListEndpoint<Task, ?> listEndpoint() {
+        return new ListEndpoint<>(resource.calls(), "tasks", "/flows/tasks", List.of("flows", "tasks"),
+                new ListEnvelope.OfTasks());
     }
 
     /**
@@ -90,7 +100,7 @@ public final class Tasks {
      *         iterate, count or ask for a page
      */
     public Query<Task> list() {
-        return new Query<>(list);
+        return new Query<>(listEndpoint());
     }
 
     /**
@@ -103,7 +113,7 @@ public final class Tasks {
      *                                  instances
      */
     public Query<Task> list(String descriptor) {
-        return Query.fromDescriptor(list, descriptor);
+        return Query.fromDescriptor(listEndpoint(), descriptor);
     }
 
     /**
@@ -483,7 +493,7 @@ public final class Tasks {
      * @throws io.flowsdk.client.error.WaitTimeoutException when the time runs out; {@code lastValue()} holds the last task seen
      */
     public Task await(String taskId, Predicate<? super Task> condition, Duration timeout) {
-        return waiter.await(taskId, condition, timeout);
+        return new Waiter<>(resource).await(taskId, condition, timeout);
     }
 
     /**
@@ -497,7 +507,7 @@ public final class Tasks {
      *         {@code WaitTimeoutException} when the time runs out
      */
     public CompletableFuture<Task> awaitAsync(String taskId, Predicate<? super Task> condition, Duration timeout) {
-        return waiter.awaitAsync(taskId, condition, timeout);
+        return new Waiter<>(resource).awaitAsync(taskId, condition, timeout);
     }
 
     @Override

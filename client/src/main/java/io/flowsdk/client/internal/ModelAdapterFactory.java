@@ -45,7 +45,10 @@ final class ModelAdapterFactory implements TypeAdapterFactory {
     @Override
     public <T> TypeAdapter<T> create(Gson gson, TypeToken<T> type) {
         Class<? super T> raw = type.getRawType();
-        if (raw.getPackage() == null || !MODEL_PACKAGE.equals(raw.getPackage().getName()) || raw.isEnum()
+        // getPackageName(), not getPackage(): that defines a Package object for each JDK type Gson
+        // asks about (a String, a Map), loading the boot loader's package machinery at start-up.
+        // getPackageName() of an array is its component's: an array of models is Gson's to read.
+        if (raw.isArray() || !MODEL_PACKAGE.equals(raw.getPackageName()) || raw.isEnum()
                 || Modifier.isAbstract(raw.getModifiers())) {
             return null;
         }

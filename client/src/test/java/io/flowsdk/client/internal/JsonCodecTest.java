@@ -50,6 +50,19 @@ class JsonCodecTest {
     }
 
     @Test
+    void arraysAndListsOfModelsAreReadItemByItemByTheModelAdapter() {
+        Task[] array = codec.fromJson("[{\"id\":\"a\",\"x\":1},{\"id\":\"b\"}]", Task[].class);
+        assertEquals(2, array.length);
+        assertEquals("a", array[0].getId());
+        assertEquals(Map.of("x", 1L), array[0].getAdditionalProperties());
+        assertEquals(List.of(), array[1].getGroupsIds(), "the model adapter's empty list for a missing list");
+        List<Task> list = codec.fromJson("[{\"id\":\"c\"}]",
+                com.google.gson.reflect.TypeToken.getParameterized(List.class, Task.class).getType());
+        assertEquals("c", list.get(0).getId());
+        assertEquals(List.of(), list.get(0).getUsersIds());
+    }
+
+    @Test
     void numbersInAnyTypedJsonKeepTheirExactValue() {
         Task t = codec.fromJson("{\"variables\":{\"a\":1,\"b\":12345678901234567,\"c\":123456789012345678901234,"
                 + "\"d\":0.1,\"e\":3.141592653589793238462643,\"f\":[1,2.5]}}", Task.class);

@@ -45,7 +45,6 @@ public record CallSpec<T>(String operation, String pathTemplate, String method, 
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(handler, "handler");
         headers = headers == null ? Headers.EMPTY : headers;
-        secrets = secrets == null ? UnaryOperator.identity() : secrets;
     }
 
     @Override

@@ -51,24 +51,32 @@ final class InterruptWatchdog {
     }
 
     private static Thread start() {
-        Thread t = new Thread(InterruptWatchdog::run, "flows-interrupt-watchdog");
-        t.setDaemon(true);
+        Thread t = new WatchdogThread();
         t.start();
         return t;
     }
 
-    /**
-     * Never ends: it is the only one of the JVM, and without it no interrupt would reach a blocked
-     * call again. So nothing may kill it: not a cancel that throws (an {@code EventListener} of the
-     * caller's OkHttp client runs inside {@code cancel()}), not an {@code OutOfMemoryError} caused
-     * by someone else.
-     */
-    private static void run() {
-        for (;;) {
-            try {
-                watchOnce();
-            } catch (Throwable keepGoing) {
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+    /** The one thread (a class rather than a method reference, which costs a generated class at start-up). */
+    private static final class WatchdogThread extends Thread {
+        WatchdogThread() {
+            super("flows-interrupt-watchdog");
+            setDaemon(true);
+        }
+
+        /**
+         * Never ends: it is the only one of the JVM, and without it no interrupt would reach a blocked
+         * call again. So nothing may kill it: not a cancel that throws (an {@code EventListener} of the
+         * caller's OkHttp client runs inside {@code cancel()}), not an {@code OutOfMemoryError} caused
+         * by someone else.
+         */
+        @Override
+        public void run() {
+            for (;;) {
+                try {
+                    watchOnce();
+                } catch (Throwable keepGoing) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS));
+                }
             }
         }
     }

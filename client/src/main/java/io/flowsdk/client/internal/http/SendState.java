@@ -13,6 +13,7 @@ import java.util.function.UnaryOperator;
 final class SendState {
     final HttpUrl origin;
     final String token;
+    /** The call's other secrets' mask, or null for none. */
     final UnaryOperator<String> secrets;
     volatile boolean sent;
 
@@ -24,6 +25,7 @@ final class SendState {
 
     /** @return the text with the attempt's token and the call's other secrets masked */
     String mask(String text) {
-        return secrets.apply(Secrets.redact(text, token));
+        String masked = Secrets.redact(text, token);
+        return secrets == null ? masked : secrets.apply(masked);
     }
 }

@@ -53,8 +53,7 @@ public final class Transport {
      */
     public <T> Result<T> send(CallSpec<T> spec) {
         Exchange<T> x = new Exchange<>(spec);
-        ClientState.Abortable abort = x::cancelCurrent;
-        ctx.state().add(abort);
+        ctx.state().add(x);
         try {
             for (;;) {
                 Step<T> step = x.attemptBlocking();
@@ -74,7 +73,7 @@ public final class Transport {
                 }
             }
         } finally {
-            ctx.state().remove(abort);
+            ctx.state().remove(x);
         }
     }
 
@@ -109,7 +108,7 @@ public final class Transport {
      * decides, from the answer or failure of an attempt, whether the call is over or is tried
      * again, and after how long.
      */
-    private final class Exchange<T> implements ResponseHandler.Attempt {
+    private final class Exchange<T> implements ResponseHandler.Attempt, ClientState.Abortable {
         final CallSpec<T> spec;
         final long callId = CALL_IDS.incrementAndGet();
         final long start;
@@ -306,6 +305,15 @@ public final class Transport {
             if (c != null) {
                 c.cancel();
             }
+        }
+
+        /**
+         * {@code close()} during a blocking call: cancels the attempt in flight; the calling thread
+         * then finds the client closed. (An asynchronous call registers its {@code AsyncRun}.)
+         */
+        @Override
+        public void abort() {
+            cancelCurrent();
         }
 
         FlowsException interrupted() {
