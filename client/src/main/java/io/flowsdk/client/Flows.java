@@ -65,7 +65,7 @@ public final class Flows {
      */
     private ListEndpoint<FlowInstance, ?> listEndpoint() {
         return new ListEndpoint<>(resource.calls(), "flows", "/flows/", List.of("flows", ""),
-                new ListEnvelope.OfFlowInstances());
+                ListEnvelope.ofFlowInstances());
     }
 
     /**

@@ -69,7 +69,7 @@ public final class Tasks {
      */
     private ListEndpoint<Task, ?> listEndpoint() {
         return new ListEndpoint<>(resource.calls(), "tasks", "/flows/tasks", List.of("flows", "tasks"),
-                new ListEnvelope.OfTasks());
+                ListEnvelope.ofTasks());
     }
 
     /**

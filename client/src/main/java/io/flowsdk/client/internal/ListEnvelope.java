@@ -38,9 +38,22 @@ public abstract class ListEnvelope<T, L> {
 
     abstract String id(T item);
 
-    /** {@code GET /flows/tasks}. */
-    public static final class OfTasks extends ListEnvelope<Task, TasksList> {
-        public OfTasks() {
+    /**
+     * {@return the envelope of {@code GET /flows/tasks}} A factory typed as the base class: the JVM
+     * verifies a caller that passes {@code new OfTasks()} as a {@code ListEnvelope} by loading both
+     * classes, at the caller's first use (start-up time), even if it never lists.
+     */
+    public static ListEnvelope<Task, TasksList> ofTasks() {
+        return new OfTasks();
+    }
+
+    /** {@return the envelope of {@code GET /flows/}} */
+    public static ListEnvelope<FlowInstance, FlowInstancesList> ofFlowInstances() {
+        return new OfFlowInstances();
+    }
+
+    private static final class OfTasks extends ListEnvelope<Task, TasksList> {
+        OfTasks() {
             super(TasksList.class);
         }
 
@@ -70,9 +83,8 @@ public abstract class ListEnvelope<T, L> {
         }
     }
 
-    /** {@code GET /flows/}. */
-    public static final class OfFlowInstances extends ListEnvelope<FlowInstance, FlowInstancesList> {
-        public OfFlowInstances() {
+    private static final class OfFlowInstances extends ListEnvelope<FlowInstance, FlowInstancesList> {
+        OfFlowInstances() {
             super(FlowInstancesList.class);
         }
 

@@ -69,6 +69,7 @@ class ColdPathTest {
                     "io.flowsdk.client.model.FlowInstance",
                     "io.flowsdk.client.Query",                           // listing
                     "io.flowsdk.client.internal.ListEndpoint",
+                    "io.flowsdk.client.internal.ListEnvelope",
                     "io.flowsdk.client.internal.paging.PagingEngine",
                     "io.flowsdk.client.model.TasksList",
                     "io.flowsdk.client.internal.Waiter",                 // await
