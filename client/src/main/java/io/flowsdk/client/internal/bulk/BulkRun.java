@@ -318,7 +318,15 @@ public final class BulkRun<R> {
         return false;
     }
 
-    /** The pause counts from when the 429 arrived: its {@code Retry-After} was meant from then. */
+    /**
+     * A new pause counts from now, when the run's thread takes its 429 in, so the wait scheduled
+     * is the whole {@code Retry-After}, as every other wait of the client is (a blocking retry
+     * sleeps it whole after reading the answer): counted from the answer's arrival, it would be
+     * shortened by the time the answer sat in the queue, which a virtual clock that moves only by
+     * waits (the testkit's) does not see, so the server would get a request a moment before
+     * {@code Retry-After} was over. A 429 to a request that was in flight when the pause began
+     * counts from its arrival: answers queued while a virtual pause jumped ahead are not news.
+     */
     private void rateLimited(Item item, RateLimitedException rl, Done answer, int attempts) {
         Duration retryAfter = rl.retryAfter().orElse(null);
         if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
@@ -328,7 +336,8 @@ public final class BulkRun<R> {
         }
         long now = time.nanoTime();
         long wasUntil = gate.pausedUntil();
-        long until = gate.onRateLimited(answer.sentIn(), answer.at(), retryAfter,
+        long from = gate.startsPause(answer.sentIn()) ? now : answer.at();
+        long until = gate.onRateLimited(answer.sentIn(), from, retryAfter,
                 n -> policy.backoff(n, random.getAsDouble()));
         tracer.accept(new Trace("PAUSE", item.id, flying.size(), gate.limit(), now, until));
         if (until > wasUntil && until > now) {

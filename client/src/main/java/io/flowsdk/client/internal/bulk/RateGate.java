@@ -53,6 +53,11 @@ final class RateGate {
         return now < pausedUntil;
     }
 
+    /** @return whether a 429 to a request sent in {@code sentIn} begins a new pause (else it was in flight when the current one began) */
+    boolean startsPause(long sentIn) {
+        return sentIn == epoch;
+    }
+
     /** @return when the current pause ends */
     long pausedUntil() {
         return pausedUntil;
@@ -70,13 +75,13 @@ final class RateGate {
 
     /**
      * @param sentIn     the {@link #epoch()} the request that got the 429 was sent in
-     * @param now        when the 429 arrived
+     * @param now        when the 429 counts from
      * @param retryAfter the server's {@code Retry-After}, or null
      * @param backoff    the wait before the n-th attempt in a row when the server sent none
      * @return the end of the pause
      */
     long onRateLimited(long sentIn, long now, Duration retryAfter, IntFunction<Duration> backoff) {
-        boolean newPause = sentIn == epoch;
+        boolean newPause = startsPause(sentIn);
         if (newPause) {
             epoch++;
             limit = Math.max(1, limit / 2);

@@ -151,6 +151,49 @@ class BulkRunTest {
                 "no time passed since the pause: the limit may grow only once per 2 s, the pause's length");
     }
 
+    /**
+     * Virtual time whose monotonic reading also moves by a millisecond each time it is read, as
+     * real time runs on between an answer's arrival and the run taking it in; only waits move the
+     * wall clock (like the testkit's frozen clock).
+     */
+    static final class DriftingTime implements io.flowsdk.client.internal.time.TimeSource {
+        final VirtualTime waits = VirtualTime.auto();
+        private final java.util.concurrent.atomic.AtomicLong drift = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public java.time.Clock clock() {
+            return waits;
+        }
+
+        @Override
+        public long nanoTime() {
+            return waits.nanoTime() + drift.addAndGet(1_000_000);
+        }
+
+        @Override
+        public boolean sleep(Duration duration, java.util.concurrent.CountDownLatch wakeUp)
+                throws InterruptedException {
+            return waits.sleep(duration, wakeUp);
+        }
+
+        @Override
+        public Cancellable schedule(Duration delay, Runnable task) {
+            return waits.schedule(delay, task);
+        }
+    }
+
+    @Test
+    void thePauseIsTheWholeRetryAfterHoweverLongTheAnswerWaitedToBeTakenIn() {
+        DriftingTime time = new DriftingTime();
+        int[] sends = {0};
+        ScriptedOp op = new ScriptedOp(c -> ++sends[0] <= 1 ? tooMany(2L) : null);
+        BulkResult<String> r = new BulkRun<>(op, time, POLICY, () -> 0.0, 1, null)
+                .run(BulkSource.of(ids(3), s -> s, "ids"));
+        assertEquals(3, r.succeeded().size());
+        assertEquals(List.of(Duration.ofSeconds(2)), time.waits.waits(),
+                "the server sees the next request a whole Retry-After after its 429 was read");
+    }
+
     @Test
     void afterA429WithoutWaitTheConcurrencyRampsBackUpOnePerLimitSuccesses() {
         VirtualTime time = VirtualTime.auto();
